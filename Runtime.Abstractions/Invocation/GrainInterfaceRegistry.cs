@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Reflection;
+
+namespace Reroute.Runtime;
+
+/// <summary>
+/// Grain interfaces known to this process. Generated code of each assembly registers its interfaces the first time
+/// the runtime meets one of them (through the assembly's <see cref="GeneratedGrainProxiesAttribute"/>).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GrainInterfaceRegistry
+{
+    private static readonly ConcurrentDictionary<Type, GrainInterfaceDescriptor> s_byType = new();
+    private static readonly ConcurrentDictionary<string, GrainInterfaceDescriptor> s_byName = new();
+    private static readonly ConcurrentDictionary<Assembly, bool> s_loaded = new();
+
+    /// <summary>Called by generated code.</summary>
+    public static void Register(GrainInterfaceDescriptor descriptor)
+    {
+        s_byType[descriptor.InterfaceType] = descriptor;
+        s_byName[GrainTypeName(descriptor.InterfaceType)] = descriptor;
+    }
+
+    /// <summary>The descriptor of <paramref name="interfaceType"/>.</summary>
+    /// <exception cref="InvalidOperationException">The interface has no generated proxy.</exception>
+    public static GrainInterfaceDescriptor Get(Type interfaceType)
+    {
+        if (s_byType.TryGetValue(interfaceType, out var descriptor))
+        {
+            return descriptor;
+        }
+
+        LoadAssembly(interfaceType.Assembly);
+        return s_byType.TryGetValue(interfaceType, out descriptor)
+            ? descriptor
+            : throw new InvalidOperationException(
+                $"{interfaceType.FullName} has no generated grain proxy. Grain interfaces must be public, extend " +
+                $"IGrainWithStringKey, and live in a project that references Reroute.Runtime.CodeGen as an analyzer.");
+    }
+
+    /// <summary>The descriptor registered under a grain type name, if any.</summary>
+    public static GrainInterfaceDescriptor? Find(string grainTypeName)
+        => s_byName.TryGetValue(grainTypeName, out var descriptor) ? descriptor : null;
+
+    /// <summary>The name a grain interface has in grain ids and storage.</summary>
+    public static string GrainTypeName(Type interfaceType) => interfaceType.FullName ?? interfaceType.Name;
+
+    /// <summary>Registers every interface generated in <paramref name="assembly"/>.</summary>
+    public static void LoadAssembly(Assembly assembly)
+    {
+        if (!s_loaded.TryAdd(assembly, true))
+        {
+            return;
+        }
+
+        foreach (var attribute in assembly.GetCustomAttributes<GeneratedGrainProxiesAttribute>())
+        {
+            var module = (IGrainProxyModule)Activator.CreateInstance(attribute.ModuleType)!;
+            module.Register();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+
+namespace Reroute.Runtime;
+
+/// <summary>A call to a grain method returning <typeparamref name="TResult"/> (methods returning plain Task use <c>object?</c>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class GrainRequest<TResult> : GrainRequest
+{
+    private TaskCompletionSource<TResult>? _completion;
+
+    internal override bool IsCompleted => _completion?.Task.IsCompleted ?? false;
+
+    internal override Task CreateCompletion()
+    {
+        _completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _completion.Task;
+    }
+
+    internal override void CompleteFrom(Task finished)
+    {
+        var completion = _completion!;
+        if (finished.IsFaulted)
+        {
+            completion.TrySetException(finished.Exception!.InnerExceptions.Count == 1
+                ? finished.Exception.InnerException!
+                : finished.Exception);
+        }
+        else if (finished.IsCanceled)
+        {
+            completion.TrySetCanceled();
+        }
+        else
+        {
+            completion.TrySetResult(finished is Task<TResult> typed ? typed.Result : default!);
+        }
+    }
+
+    internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;
+
+    internal override object? GetResult(Task finished) => finished is Task<TResult> typed ? typed.Result : null;
+}

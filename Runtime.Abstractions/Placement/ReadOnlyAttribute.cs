@@ -1,0 +1,5 @@
+namespace Reroute.Runtime;
+
+/// <summary>This interface method does not change state; read-only calls interleave with each other.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadOnlyAttribute : Attribute;
