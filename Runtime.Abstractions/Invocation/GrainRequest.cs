@@ -48,4 +48,13 @@ public abstract class GrainRequest
 
     /// <summary>Whether the caller's task exists and has completed.</summary>
     internal abstract bool IsCompleted { get; }
+
+    /// <summary>
+    /// A task of this method's result type that completes when <paramref name="chain"/> (filters around the call) has
+    /// completed, with the result of the grain method's own task (<paramref name="innerTask"/>, read at that point).
+    /// </summary>
+    internal abstract Task ResultAfter(Task chain, Func<Task?> innerTask);
+
+    /// <summary>The caller's task, once created.</summary>
+    internal abstract Task? Completion { get; }
 }

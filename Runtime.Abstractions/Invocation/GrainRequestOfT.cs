@@ -10,6 +10,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     internal override bool IsCompleted => _completion?.Task.IsCompleted ?? false;
 
+    internal override Task? Completion => _completion?.Task;
+
     internal override Task CreateCompletion()
     {
         _completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -18,7 +20,11 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     internal override void CompleteFrom(Task finished)
     {
-        var completion = _completion!;
+        if (_completion is not { } completion)
+        {
+            return;
+        }
+
         if (finished.IsFaulted)
         {
             completion.TrySetException(finished.Exception!.InnerExceptions.Count == 1
@@ -33,6 +39,14 @@ public abstract class GrainRequest<TResult> : GrainRequest
         {
             completion.TrySetResult(finished is Task<TResult> typed ? typed.Result : default!);
         }
+    }
+
+    internal override Task ResultAfter(Task chain, Func<Task?> innerTask) => Typed(chain, innerTask);
+
+    private static async Task<TResult> Typed(Task chain, Func<Task?> innerTask)
+    {
+        await chain.ConfigureAwait(false);
+        return innerTask() is Task<TResult> typed ? await typed.ConfigureAwait(false) : default!;
     }
 
     internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;

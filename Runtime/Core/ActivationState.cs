@@ -1,0 +1,10 @@
+namespace Reroute.Runtime.Core;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

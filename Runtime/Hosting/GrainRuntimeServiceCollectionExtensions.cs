@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reroute.Runtime.Core;
+using Reroute.Runtime.Persistence;
+using Reroute.Runtime.Streams;
+using Reroute.Runtime.Timers;
+
+namespace Reroute.Runtime.Hosting;
+
+/// <summary>Registers the grain runtime in a host.</summary>
+public static class GrainRuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the grain runtime: options from <c>Reroute:Runtime</c> and <c>Reroute:Storage</c> (validated at start-up),
+    /// the configured storage, reminders, streams, <see cref="IGrainFactory"/>, <see cref="SiloStatus"/>, and the hosted
+    /// service that starts and gracefully stops it.
+    /// </summary>
+    public static IServiceCollection AddGrainRuntime(this IServiceCollection services, IConfiguration configuration, Action<GrainRuntimeBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new GrainRuntimeBuilder();
+        configure(builder);
+
+        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection(RuntimeOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RuntimeOptions>>(new OptionsValidation<RuntimeOptions>(static o => o.Validate()));
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new OptionsValidation<StorageOptions>(static o => o.Validate()));
+        services.AddSingleton<IOptions<SqliteOptions>>(static sp => Options.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IExternalScopeProvider, RequestContextScopeProvider>();
+        services.AddSingleton(new GrainClassCatalog(builder.Assemblies));
+        services.AddSingleton<SiloStatus>();
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<MemoryGrainStorage>();
+        services.AddSingleton(static sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            IGrainStorage[] providers = options.UsesSqlite
+                ? [sp.GetRequiredService<SqliteGrainStorage>(), sp.GetRequiredService<MemoryGrainStorage>()]
+                : [sp.GetRequiredService<MemoryGrainStorage>()];
+            return new GrainStorageRegistry(providers, options.Provider);
+        });
+        services.TryAddSingleton<IReminderTable>(static sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesSqlite
+            ? new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>())
+            : new MemoryReminderTable());
+
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<GrainRuntime>());
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<IStreamProvider>(static sp => new MemoryStreamProvider(
+            MemoryStreamProvider.DefaultName, sp.GetRequiredService<GrainRuntime>(), sp.GetRequiredService<ILogger<MemoryStreamProvider>>()));
+        services.AddSingleton(static sp => (IGrainRuntimeStatistics)new GrainRuntimeStatisticsSource(sp.GetRequiredService<GrainRuntime>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider));
+        services.AddHostedService<SiloLifecycle>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reroute.Runtime.Core;
+using Reroute.Runtime.Persistence;
+using Reroute.Runtime.Timers;
+
+namespace Reroute.Runtime.Hosting;
+
+/// <summary>
+/// Starts the runtime in order — store open and checked, reminders loaded, then ready — and stops it in reverse:
+/// refuse new calls, stop reminders, drain turns and deactivate every activation (which persist in
+/// <c>OnDeactivateAsync</c>), flush the store.
+/// </summary>
+internal sealed partial class SiloLifecycle(
+    GrainRuntime runtime,
+    ReminderService reminders,
+    SiloStatus status,
+    IOptions<StorageOptions> storage,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<SiloLifecycle> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        status.NotReady("opening storage");
+        if (storage.Value.UsesSqlite)
+        {
+            ((SqliteDatabase)services.GetService(typeof(SqliteDatabase))!).Open();
+        }
+
+        status.NotReady("loading reminders");
+        await reminders.StartAsync(cancellationToken);
+        status.Ready(time.GetUtcNow());
+        LogStarted(runtime.Classes.All.Count(), storage.Value.Provider);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        status.NotReady("stopping");
+        runtime.BeginStopping();
+        reminders.Stop();
+        await runtime.DeactivateAllAsync(cancellationToken);
+        if (storage.Value.UsesSqlite)
+        {
+            await ((SqliteDatabase)services.GetService(typeof(SqliteDatabase))!).DisposeAsync();
+        }
+
+        runtime.Dispose();
+        LogStopped();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain runtime ready: {GrainClasses} grain classes, storage {Storage}")]
+    private partial void LogStarted(int grainClasses, string storage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain runtime stopped")]
+    private partial void LogStopped();
+}

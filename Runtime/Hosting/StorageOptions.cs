@@ -1,0 +1,36 @@
+using Reroute.Runtime.Persistence;
+
+namespace Reroute.Runtime.Hosting;
+
+/// <summary>Grain state storage (<c>Reroute:Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Reroute:Storage";
+
+    /// <summary>The default provider: <c>Sqlite</c> (embedded default) or <c>Memory</c> (nothing survives a restart).</summary>
+    public string Provider { get; set; } = SqliteGrainStorage.DefaultName;
+
+    /// <summary>The embedded SQLite store.</summary>
+    public SqliteOptions Sqlite { get; set; } = new();
+
+    /// <summary>Whether the SQLite store is in use.</summary>
+    public bool UsesSqlite => string.Equals(Provider, SqliteGrainStorage.DefaultName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Problems with the values, one line each.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (!UsesSqlite && !string.Equals(Provider, MemoryGrainStorage.DefaultName, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"{Section}:Provider must be '{SqliteGrainStorage.DefaultName}' or '{MemoryGrainStorage.DefaultName}' (was '{Provider}').";
+        }
+
+        if (UsesSqlite)
+        {
+            foreach (var problem in Sqlite.Validate())
+            {
+                yield return problem;
+            }
+        }
+    }
+}

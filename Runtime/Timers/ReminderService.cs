@@ -1,0 +1,233 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reroute.Runtime.Core;
+using Reroute.Runtime.Hosting;
+
+namespace Reroute.Runtime.Timers;
+
+/// <summary>
+/// Fires durable reminders. The table is the truth: a reminder is written before its registration returns, and its
+/// next due time is written after each tick has been delivered — so a tick that was due while the silo was down, or
+/// that was in flight when it crashed, fires once when the silo is back.
+/// </summary>
+internal sealed partial class ReminderService : IDisposable
+{
+    private readonly IReminderTable _table;
+    private readonly GrainRuntime _runtime;
+    private readonly TimeProvider _time;
+    private readonly RuntimeOptions _options;
+    private readonly ILogger<ReminderService> _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(GrainId, string), ReminderEntry> _entries = [];
+    private readonly HashSet<(GrainId, string)> _inFlight = [];
+    private ITimer? _timer;
+    private bool _stopped;
+
+    public ReminderService(IReminderTable table, GrainRuntime runtime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<ReminderService> logger)
+    {
+        _table = table;
+        _runtime = runtime;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _table.ReadAllAsync(cancellationToken);
+        lock (_lock)
+        {
+            foreach (var entry in entries)
+            {
+                _entries[(entry.GrainId, entry.ReminderName)] = entry;
+            }
+
+            _timer = _time.CreateTimer(static state => ((ReminderService)state!).FireDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        LogLoaded(entries.Count);
+        FireDue();
+    }
+
+    public void Stop()
+    {
+        lock (_lock)
+        {
+            _stopped = true;
+            _timer?.Dispose();
+        }
+    }
+
+    public async Task<IGrainReminder> RegisterOrUpdate(GrainId grainId, string name, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!_runtime.Classes.Get(grainId).IsRemindable)
+        {
+            throw new InvalidOperationException($"{_runtime.Classes.Get(grainId).ClassType.Name} registers reminder '{name}' but does not implement IRemindable.");
+        }
+
+        if (dueTime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A reminder's due time cannot be negative.");
+        }
+
+        if (period < _options.ReminderMinimumPeriod)
+        {
+            throw new ArgumentOutOfRangeException(nameof(period), period, $"A reminder's period must be at least {_options.ReminderMinimumPeriod}.");
+        }
+
+        var start = _time.GetUtcNow() + dueTime;
+        var entry = new ReminderEntry(grainId, name, start, period, start);
+        await _table.UpsertAsync(entry, CancellationToken.None);
+        lock (_lock)
+        {
+            _entries[(grainId, name)] = entry;
+            Arm();
+        }
+
+        return entry;
+    }
+
+    public async Task Unregister(GrainId grainId, string name)
+    {
+        await _table.RemoveAsync(grainId, name, CancellationToken.None);
+        lock (_lock)
+        {
+            _entries.Remove((grainId, name));
+            Arm();
+        }
+    }
+
+    public Task<IGrainReminder?> Get(GrainId grainId, string name)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IGrainReminder?>(_entries.GetValueOrDefault((grainId, name)));
+        }
+    }
+
+    public Task<IReadOnlyList<IGrainReminder>> List(GrainId grainId)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<IGrainReminder>>([.. _entries.Values.Where(e => e.GrainId == grainId)]);
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private void FireDue()
+    {
+        List<ReminderEntry> due = [];
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.NextDue <= now && _inFlight.Add(key))
+                {
+                    due.Add(entry);
+                }
+            }
+
+            Arm();
+        }
+
+        foreach (var entry in due)
+        {
+            _ = Deliver(entry, now);
+        }
+    }
+
+    private async Task Deliver(ReminderEntry entry, DateTimeOffset now)
+    {
+        var key = (entry.GrainId, entry.ReminderName);
+        try
+        {
+            var status = new TickStatus(entry.StartAt, entry.Period, entry.NextDue);
+            await _runtime.Deliver(entry.GrainId, new ReminderTickRequest(entry.GrainId.Type, entry.ReminderName, status));
+        }
+        catch (Exception exception)
+        {
+            LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
+        }
+
+        // The next due time is the first period boundary after now: missed ticks collapse into the one just delivered.
+        var next = entry.NextDue;
+        var periods = Math.Max(1, (long)Math.Floor((now - entry.NextDue).Ticks / (double)entry.Period.Ticks) + 1);
+        next += TimeSpan.FromTicks(entry.Period.Ticks * periods);
+        ReminderEntry? updated = null;
+        lock (_lock)
+        {
+            _inFlight.Remove(key);
+            if (_entries.TryGetValue(key, out var current) && current.StartAt == entry.StartAt && current.NextDue == entry.NextDue)
+            {
+                updated = current with { NextDue = next };
+                _entries[key] = updated;
+            }
+
+            Arm();
+        }
+
+        if (updated is not null)
+        {
+            try
+            {
+                await _table.UpsertAsync(updated, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
+            }
+        }
+    }
+
+    /// <summary>Sets the timer for the earliest due reminder. Call under the lock.</summary>
+    private void Arm()
+    {
+        if (_timer is null || _stopped)
+        {
+            return;
+        }
+
+        DateTimeOffset? earliest = null;
+        foreach (var (key, entry) in _entries)
+        {
+            if (!_inFlight.Contains(key) && (earliest is null || entry.NextDue < earliest))
+            {
+                earliest = entry.NextDue;
+            }
+        }
+
+        if (earliest is null)
+        {
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var wait = earliest.Value - _time.GetUtcNow();
+        _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} durable reminders")]
+    private partial void LogLoaded(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderName} of {GrainId} failed")]
+    private partial void LogTickFailed(Exception exception, string grainId, string reminderName);
+}
