@@ -95,7 +95,7 @@ internal sealed class SerializabilityChecker(Compilation compilation)
             return "is object, so the receiver cannot know which type to create";
         }
 
-        if (type.SpecialType != SpecialType.None)
+        if (type.TypeKind != TypeKind.Interface && type.SpecialType != SpecialType.None)
         {
             return type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr ? "is a pointer-sized handle" : null;
         }

@@ -40,6 +40,9 @@ public abstract class GrainRequest
     /// <summary>Completes the caller's task from the grain method's finished task.</summary>
     internal abstract void CompleteFrom(Task finished);
 
+    /// <summary>A task of this method's result type, failed with <paramref name="exception"/>.</summary>
+    internal abstract Task Faulted(Exception exception);
+
     /// <summary>Fails the caller's task.</summary>
     internal abstract bool TryFail(Exception exception);
 

@@ -49,6 +49,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
         return innerTask() is Task<TResult> typed ? await typed.ConfigureAwait(false) : default!;
     }
 
+    internal override Task Faulted(Exception exception) => Task.FromException<TResult>(exception);
+
     internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;
 
     internal override object? GetResult(Task finished) => finished is Task<TResult> typed ? typed.Result : null;

@@ -80,7 +80,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                     $"and {_grainClass.ClassType.Name} does not allow call-chain reentrancy.");
                 if (!forwarded)
                 {
-                    return Task.FromException(deadlock);
+                    return request.Faulted(deadlock);
                 }
 
                 request.TryFail(deadlock);
@@ -228,7 +228,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
         }
         catch (Exception exception)
         {
-            return Task.FromException(exception);
+            return request.Faulted(exception);
         }
     }
 

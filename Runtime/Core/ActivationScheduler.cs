@@ -30,8 +30,8 @@ internal sealed class ActivationScheduler : TaskScheduler, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Runs a task on the entered scheduler, on this thread.</summary>
-    public void RunEntered(Task task) => TryExecuteTask(task);
+    /// <summary>Runs a task on the entered scheduler, on this thread (the scheduler's inline check admits its owner).</summary>
+    public void RunEntered(Task task) => task.RunSynchronously(this);
 
     /// <summary>Gives the scheduler back; work queued meanwhile is drained on the thread pool.</summary>
     public void Exit()

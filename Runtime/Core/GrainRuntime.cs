@@ -93,7 +93,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
         var scope = CallScope.Current;
         if (scope is null && _stopping)
         {
-            return Task.FromException(new SiloUnavailableException($"The silo is shutting down; the call to {target.GrainId}.{request.Method.Name} was not accepted."));
+            return request.Faulted(new SiloUnavailableException($"The silo is shutting down; the call to {target.GrainId}.{request.Method.Name} was not accepted."));
         }
 
         request.Context = RequestContext.Snapshot;
@@ -118,7 +118,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
         }
         catch (Exception exception)
         {
-            return Task.FromException(exception);
+            return request.Faulted(exception);
         }
 
         target.RuntimeCache = found;
@@ -136,7 +136,7 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
         }
         catch (Exception exception)
         {
-            return Task.FromException(exception);
+            return request.Faulted(exception);
         }
     }
 
@@ -186,8 +186,9 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
         {
             await Task.WhenAll(pending).WaitAsync(Options.ShutdownDrainTimeout, Time, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
+            // Turns that never end must not keep the store from being flushed and closed.
             LogDrainTimedOut(pending.Count(static t => !t.IsCompleted), Options.ShutdownDrainTimeout);
         }
 

@@ -1,0 +1,3 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public sealed record CounterReport(int Value, int Overlaps);

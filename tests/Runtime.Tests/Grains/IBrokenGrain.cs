@@ -1,0 +1,6 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public interface IBrokenGrain : IGrainWithStringKey
+{
+    Task<string> Hello();
+}

@@ -1,0 +1,21 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public interface IStatefulGrain : IGrainWithStringKey
+{
+    Task Set(string value, bool write);
+
+    Task<string?> Get();
+
+    /// <summary>Holds the turn until the test releases <c>gate:{key}</c>, then sets the value in memory only.</summary>
+    Task SetAfterGate(string value);
+
+    Task RegisterReminder(TimeSpan due, TimeSpan period);
+
+    Task StartTimer(TimeSpan period);
+
+    Task<int> TimerTicks();
+
+    Task Deactivate();
+
+    Task Fail(string message);
+}

@@ -1,0 +1,8 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public interface IStrictChainGrain : IGrainWithStringKey
+{
+    Task<string> Start(string next);
+
+    Task<string> Leaf();
+}

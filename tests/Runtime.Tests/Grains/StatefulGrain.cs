@@ -1,0 +1,71 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+/// <summary>
+/// Keeps a value in persistent state, writes it in <c>OnDeactivateAsync</c> (as a grain that must not lose work does),
+/// and reports activation, deactivation, reminder ticks and timer ticks through <see cref="Signals"/>.
+/// </summary>
+public sealed class StatefulGrain([PersistentState("profile")] IPersistentState<StatefulState> state) : Grain, IStatefulGrain, IRemindable
+{
+    private int _timerTicks;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Signals.Set($"activated:{GetPrimaryKeyString()}:{state.State.Value}");
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await state.WriteStateAsync();
+        Signals.Set($"deactivated:{GetPrimaryKeyString()}", reason.ReasonCode);
+    }
+
+    public async Task Set(string value, bool write)
+    {
+        state.State.Value = value;
+        if (write)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<string?> Get() => Task.FromResult(state.State.Value);
+
+    public async Task SetAfterGate(string value)
+    {
+        Signals.Set($"entered:{GetPrimaryKeyString()}");
+        await Signals.Wait($"gate:{GetPrimaryKeyString()}");
+        state.State.Value = value;
+    }
+
+    public async Task RegisterReminder(TimeSpan due, TimeSpan period)
+        => await RegisterOrUpdateReminder("tick", due, period);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        state.State.Reminders++;
+        await state.WriteStateAsync();
+        Signals.Set($"reminder:{GetPrimaryKeyString()}:{state.State.Reminders}", status);
+    }
+
+    public Task StartTimer(TimeSpan period)
+    {
+        RegisterGrainTimer(_ =>
+        {
+            _timerTicks++;
+            Signals.Set($"timer:{GetPrimaryKeyString()}:{_timerTicks}");
+            return Task.CompletedTask;
+        }, period, period);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> TimerTicks() => Task.FromResult(_timerTicks);
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public Task Fail(string message) => throw new InvalidOperationException(message);
+}
