@@ -101,6 +101,10 @@ public static partial class SiloHost
         services.AddOptions<HostOptions>()
             .Configure<IOptions<SiloOptions>>((host, silo) => host.ShutdownTimeout = silo.Value.ShutdownTimeout);
 
+        // Kestrel reports a client's fault (body over the limit, malformed request) as an exception with its own status;
+        // keep that status instead of turning the client's mistake into a 500.
+        services.AddExceptionHandler(options => options.StatusCodeSelector = exception =>
+            exception is Microsoft.AspNetCore.Http.BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var http = context.HttpContext;
