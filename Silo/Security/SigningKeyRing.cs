@@ -16,6 +16,9 @@ public sealed class SigningKeyRing
     /// <summary>The file name of the development key inside the data directory.</summary>
     public const string DevelopmentKeyFileName = "dev-signing-key";
 
+    // Eight bytes of hash tell a handful of rotated keys apart; more would only lengthen every token header.
+    private const int KeyIdBytes = 8;
+
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
 
@@ -58,7 +61,7 @@ public sealed class SigningKeyRing
 
     private static SymmetricSecurityKey CreateSecurityKey(byte[] key) =>
         // The key id is a short hash, so a validator finds the right key at once and the id reveals nothing of the key.
-        new(key) { KeyId = Base64UrlEncoder.Encode(SHA256.HashData(key).AsSpan(0, 8).ToArray()) };
+        new(key) { KeyId = Base64UrlEncoder.Encode(SHA256.HashData(key).AsSpan(0, KeyIdBytes).ToArray()) };
 
     private static byte[] LoadOrCreateDevelopmentKey(string path, ILogger logger)
     {

@@ -33,13 +33,49 @@ public sealed class ProcessTests
         Assert.Contains("development signing key", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_key_in_a_REROUTE_environment_variable_stops_the_executable()
+    {
+        using var data = new TempDirectory();
+
+        var (exitCode, stdout, stderr) = await RunSiloSeparatelyAsync(
+            data.Path,
+            new Dictionary<string, string> { ["REROUTE__SILO__BOGUS"] = "1" },
+            "--urls", "http://127.0.0.1:0", $"--Reroute:Silo:DataDirectory={data.Path}");
+
+        Assert.Equal(78, exitCode);
+        Assert.Contains("REROUTE:SILO:BOGUS", stdout + stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task REROUTE_environment_variables_configure_the_silo_and_the_command_line_overrides_them()
+    {
+        using var data = new TempDirectory();
+        var environment = new Dictionary<string, string> { ["REROUTE__AUTH__ISSUER"] = "from-env", ["REROUTE__AUTH__AUDIENCE"] = "env-audience" };
+
+        var (_, fromEnvironment, error1) = await RunSiloSeparatelyAsync(data.Path, environment, "token", "--role", "admin", $"--Reroute:Silo:DataDirectory={data.Path}");
+        var (_, overridden, error2) = await RunSiloSeparatelyAsync(data.Path, environment, "token", "--role", "admin", $"--Reroute:Silo:DataDirectory={data.Path}", "--Reroute:Auth:Issuer=from-args");
+
+        var first = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(fromEnvironment.Trim());
+        var second = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(overridden.Trim());
+        Assert.True(first.Issuer == "from-env", error1);
+        Assert.Equal("env-audience", Assert.Single(first.Audiences));
+        Assert.True(second.Issuer == "from-args", error2);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunSiloAsync(string workingDirectory, params string[] args)
     {
         var (exitCode, stdout, stderr) = await RunSiloSeparatelyAsync(workingDirectory, args);
         return (exitCode, stdout + stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloSeparatelyAsync(string workingDirectory, params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunSiloSeparatelyAsync(string workingDirectory, params string[] args) =>
+        RunSiloSeparatelyAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunSiloSeparatelyAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -48,6 +84,11 @@ public sealed class ProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(typeof(SiloHost).Assembly.Location);
         foreach (var arg in args)
         {
