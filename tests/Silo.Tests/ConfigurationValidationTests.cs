@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reroute.Silo.Options;
+using Reroute.Silo.Security;
+using Reroute.Silo.Tests.Infrastructure;
+
+namespace Reroute.Silo.Tests;
+
+public sealed class ConfigurationValidationTests
+{
+    private static readonly string ValidKey = Convert.ToBase64String(Enumerable.Range(1, AuthOptions.MinimumSigningKeyBytes).Select(i => (byte)i).ToArray());
+
+    [Theory]
+    [InlineData("--Reroute:Silo:Bogus=1", "Reroute:Silo:Bogus")]
+    [InlineData("--Reroute:Nonsense:X=1", "Reroute:Nonsense:X")]
+    [InlineData("--Reroute:Auth:Issuer:Nested=1", "Reroute:Auth:Issuer:Nested")]
+    [InlineData("--Reroute:Auth:SigningKeys:first=abc", "Reroute:Auth:SigningKeys:first")]
+    [InlineData("--Reroute:Auth:ClockSkew=abc", "Reroute:Auth:ClockSkew")]
+    [InlineData("--Reroute:Auth:DevelopmentKey=maybe", "Reroute:Auth:DevelopmentKey")]
+    [InlineData("--Reroute:Silo:MaxRequestBodySize=lots", "Reroute:Silo:MaxRequestBodySize")]
+    [InlineData("--Reroute:Auth:ClockSkew=01:00:00", "Reroute:Auth:ClockSkew")]
+    [InlineData("--Reroute:Auth:TokenLifetime=-01:00:00", "Reroute:Auth:TokenLifetime")]
+    [InlineData("--Reroute:Silo:ShutdownTimeout=00:00:00", "Reroute:Silo:ShutdownTimeout")]
+    [InlineData("--Reroute:Silo:MaxRequestBodySize=0", "Reroute:Silo:MaxRequestBodySize")]
+    [InlineData("--Reroute:Silo:Urls=ftp://127.0.0.1:21", "Reroute:Silo:Urls")]
+    [InlineData("--Reroute:Auth:Issuer= ", "Reroute:Auth:Issuer")]
+    [InlineData("--Reroute:Auth:SigningKeys:0=dG9vLXNob3J0", "Reroute:Auth:SigningKeys:0")]
+    [InlineData("--Reroute:Auth:DevelopmentKey=false", "Reroute:Auth:SigningKeys")]
+    public void The_host_refuses_to_build_naming_the_key(string argument, string key)
+    {
+        using var data = new TempDirectory();
+
+        var error = Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, args: argument));
+
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.False(File.Exists(Path.Combine(data.Path, SigningKeyRing.DevelopmentKeyFileName)), "nothing should be written before validation");
+    }
+
+    [Fact]
+    public void A_signing_key_value_never_appears_in_the_error()
+    {
+        using var data = new TempDirectory();
+        const string shortSecret = "c2VjcmV0LXRvby1zaG9ydA==";
+
+        var error = Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, args: $"--Reroute:Auth:SigningKeys:0={shortSecret}"));
+
+        Assert.DoesNotContain(shortSecret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        using var data = new TempDirectory();
+
+        var error = Assert.Throws<ConfigurationValidationException>(() =>
+            TestSilo.Build(data.Path, args: ["--Reroute:Silo:Bogus=1", "--Reroute:Auth:ClockSkew=abc"]));
+
+        Assert.Equal(2, error.Errors.Count);
+    }
+
+    [Fact]
+    public async Task Valid_configuration_binds_including_keys_in_another_case()
+    {
+        using var data = new TempDirectory();
+        await using var app = TestSilo.Build(
+            data.Path,
+            builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["REROUTE:AUTH:ISSUER"] = "clinic-idp",
+                ["reroute:auth:signingkeys:0"] = ValidKey,
+            }),
+            "--Reroute:Auth:ClockSkew=00:00:30");
+
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        Assert.Equal("clinic-idp", auth.Issuer);
+        Assert.Equal(TimeSpan.FromSeconds(30), auth.ClockSkew);
+        Assert.Equal(ValidKey, Assert.Single(auth.SigningKeys));
+    }
+
+    [Fact]
+    public async Task Another_project_registers_its_section_in_one_line_and_gets_the_same_checks()
+    {
+        using var data = new TempDirectory();
+        static void AddRuntime(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
+            builder.AddRerouteOptions<SampleRuntimeOptions>("Reroute:Runtime");
+
+        await using (var app = TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=128", "--Reroute:Runtime:Storage:Kind=sqlite", "--Reroute:Runtime:Tags:0=a"))
+        {
+            var runtime = app.Services.GetRequiredService<IOptions<SampleRuntimeOptions>>().Value;
+            Assert.Equal(128, runtime.Partitions);
+            Assert.Equal("sqlite", runtime.Storage.Kind);
+            Assert.Equal(["a"], runtime.Tags);
+        }
+
+        Assert.Contains("'Reroute:Runtime:Bogus'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Bogus=1")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Runtime:Storage:Nope'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Storage:Nope=1")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Runtime:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=0")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Runtime:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=many")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Runtime:Limits:x'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Limits:x=soon")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Storage:X'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Storage:X=1")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_guard_can_be_called_directly()
+    {
+        var guard = new ConfigurationGuard()
+            .Register<SiloOptions>(SiloOptions.SectionName)
+            .Register<AuthOptions>(AuthOptions.SectionName);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Reroute:Silo:DataDirectory"] = "/tmp/x",
+                ["Reroute:Silo:Bogus"] = "1",
+                ["Other:Section"] = "not ours to check",
+            })
+            .Build();
+
+        var errors = guard.Validate(configuration);
+
+        Assert.Equal(["Unknown configuration key 'Reroute:Silo:Bogus'."], errors);
+        Assert.Throws<ArgumentException>(() => guard.Register<SiloOptions>("Elsewhere:Silo"));
+        Assert.Empty(guard.Validate(new ConfigurationBuilder().Build()));
+    }
+}
