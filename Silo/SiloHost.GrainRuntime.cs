@@ -1,14 +1,27 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reroute.Grains;
+using Reroute.Runtime.Hosting;
+using Reroute.Silo.Options;
 
 namespace Reroute.Silo;
 
 public static partial class SiloHost
 {
-    // The one place the grain runtime joins the host. Its options register in one line each, e.g.
-    // builder.AddRerouteOptions<RuntimeOptions>("Reroute:Runtime"); readiness: replace the ApplicationStarted
-    // hook in SiloHost.Build with SiloReadiness.MarkReady() once the runtime has started.
+    // The one place the grain runtime joins the host.
     private static void AddGrainRuntime(WebApplicationBuilder builder)
     {
-        // wired by the runtime
+        var guard = builder.Services.GetConfigurationGuard();
+        guard.Register<RuntimeOptions>(RuntimeOptions.Section);
+        guard.Register<StorageOptions>(StorageOptions.Section);
+        builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly(GrainsAssembly.Assembly));
+
+        // One data folder per silo: the embedded store lives in Reroute:Silo:DataDirectory unless given its own.
+        if (builder.Configuration[$"{StorageOptions.Section}:Sqlite:DataDirectory"] is null)
+        {
+            builder.Services.AddOptions<StorageOptions>()
+                .PostConfigure<IOptions<SiloOptions>>(static (storage, silo) => storage.Sqlite.DataDirectory = silo.Value.GetDataDirectoryPath());
+        }
     }
 }

@@ -27,8 +27,8 @@ public static class GrainRuntimeServiceCollectionExtensions
 
         services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection(RuntimeOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RuntimeOptions>>(new OptionsValidation<RuntimeOptions>(static o => o.Validate()));
-        services.AddSingleton<IValidateOptions<StorageOptions>>(new OptionsValidation<StorageOptions>(static o => o.Validate()));
+        services.AddSingleton<IValidateOptions<RuntimeOptions>>(new OptionsValidation<RuntimeOptions>(RuntimeOptions.Section));
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new OptionsValidation<StorageOptions>(StorageOptions.Section));
         services.AddSingleton<IOptions<SqliteOptions>>(static sp => Options.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite));
 
         services.TryAddSingleton(TimeProvider.System);

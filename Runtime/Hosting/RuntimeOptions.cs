@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Reroute.Runtime.Hosting;
 
 /// <summary>The grain runtime (<c>Reroute:Runtime</c>). Every default of the runtime lives here.</summary>
-public sealed class RuntimeOptions
+public sealed class RuntimeOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Reroute:Runtime";
@@ -33,8 +35,8 @@ public sealed class RuntimeOptions
     /// <summary>Shortest reminder period accepted.</summary>
     public TimeSpan ReminderMinimumPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Problems with the values, one line each.</summary>
-    public IEnumerable<string> Validate()
+    /// <summary>Problems with the values, each naming its member.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, value, min, max) in new[]
         {
@@ -50,18 +52,18 @@ public sealed class RuntimeOptions
         {
             if (value < min || value > max)
             {
-                yield return $"{Section}:{name} must be between {min} and {max} (was {value}).";
+                yield return new ValidationResult($"must be between {min} and {max} (was {value}).", [name]);
             }
         }
 
         if (CollectionQuantum > CollectionAge)
         {
-            yield return $"{Section}:CollectionQuantum ({CollectionQuantum}) must not exceed {Section}:CollectionAge ({CollectionAge}).";
+            yield return new ValidationResult($"({CollectionQuantum}) must not exceed CollectionAge ({CollectionAge}).", [nameof(CollectionQuantum)]);
         }
 
         if (StatelessWorkerMaxActivations is < 1 or > 1024)
         {
-            yield return $"{Section}:StatelessWorkerMaxActivations must be between 1 and 1024 (was {StatelessWorkerMaxActivations}).";
+            yield return new ValidationResult($"must be between 1 and 1024 (was {StatelessWorkerMaxActivations}).", [nameof(StatelessWorkerMaxActivations)]);
         }
     }
 }

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Reroute.Runtime.Persistence;
 
 namespace Reroute.Runtime.Hosting;
 
 /// <summary>Grain state storage (<c>Reroute:Storage</c>).</summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Reroute:Storage";
@@ -17,19 +18,19 @@ public sealed class StorageOptions
     /// <summary>Whether the SQLite store is in use.</summary>
     public bool UsesSqlite => string.Equals(Provider, SqliteGrainStorage.DefaultName, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Problems with the values, one line each.</summary>
-    public IEnumerable<string> Validate()
+    /// <summary>Problems with the values, each naming its member.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!UsesSqlite && !string.Equals(Provider, MemoryGrainStorage.DefaultName, StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"{Section}:Provider must be '{SqliteGrainStorage.DefaultName}' or '{MemoryGrainStorage.DefaultName}' (was '{Provider}').";
+            yield return new ValidationResult($"must be '{SqliteGrainStorage.DefaultName}' or '{MemoryGrainStorage.DefaultName}' (was '{Provider}').", [nameof(Provider)]);
         }
 
         if (UsesSqlite)
         {
             foreach (var problem in Sqlite.Validate())
             {
-                yield return problem;
+                yield return new ValidationResult(problem.ErrorMessage, [.. problem.MemberNames.Select(static m => $"{nameof(Sqlite)}:{m}")]);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Reroute.Runtime.Persistence;
 
 /// <summary>The embedded SQLite store (<c>Reroute:Storage:Sqlite</c>).</summary>
@@ -21,27 +23,27 @@ public sealed class SqliteOptions
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 
-    /// <summary>Problems with the values, one line each.</summary>
-    public IEnumerable<string> Validate()
+    /// <summary>Problems with the values, each naming its member.</summary>
+    public IEnumerable<ValidationResult> Validate()
     {
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
-            yield return "Reroute:Storage:Sqlite:DataDirectory must name a folder.";
+            yield return new ValidationResult("must name a folder.", [nameof(DataDirectory)]);
         }
 
         if (string.IsNullOrWhiteSpace(FileName) || FileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
-            yield return $"Reroute:Storage:Sqlite:FileName '{FileName}' is not a valid file name.";
+            yield return new ValidationResult($"'{FileName}' is not a valid file name.", [nameof(FileName)]);
         }
 
         if (MaxBatchSize is < 1 or > 100_000)
         {
-            yield return $"Reroute:Storage:Sqlite:MaxBatchSize must be between 1 and 100000 (was {MaxBatchSize}).";
+            yield return new ValidationResult($"must be between 1 and 100000 (was {MaxBatchSize}).", [nameof(MaxBatchSize)]);
         }
 
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromMinutes(5))
         {
-            yield return $"Reroute:Storage:Sqlite:BusyTimeout must be between 0 and 5 minutes (was {BusyTimeout}).";
+            yield return new ValidationResult($"must be between 0 and 5 minutes (was {BusyTimeout}).", [nameof(BusyTimeout)]);
         }
     }
 }

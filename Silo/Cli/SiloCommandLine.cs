@@ -78,6 +78,11 @@ internal static class SiloCommandLine
                 await error.WriteLineAsync("Invalid configuration: " + string.Join(" ", ex.Failures));
                 return ExitCodes.Configuration;
             }
+            catch (Reroute.Runtime.Persistence.StorageStartupException ex)
+            {
+                await error.WriteLineAsync("Storage error: " + ex.Message);
+                return ExitCodes.Storage;
+            }
         }
 
         return ExitCodes.Success;

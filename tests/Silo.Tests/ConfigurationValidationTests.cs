@@ -83,23 +83,37 @@ public sealed class ConfigurationValidationTests
     public async Task Another_project_registers_its_section_in_one_line_and_gets_the_same_checks()
     {
         using var data = new TempDirectory();
-        static void AddRuntime(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
-            builder.AddRerouteOptions<SampleRuntimeOptions>("Reroute:Runtime");
+        static void AddSample(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
+            builder.AddRerouteOptions<SampleRuntimeOptions>("Reroute:Sample");
 
-        await using (var app = TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=128", "--Reroute:Runtime:Storage:Kind=sqlite", "--Reroute:Runtime:Tags:0=a"))
+        await using (var app = TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Partitions=128", "--Reroute:Sample:Storage:Kind=sqlite", "--Reroute:Sample:Tags:0=a"))
         {
-            var runtime = app.Services.GetRequiredService<IOptions<SampleRuntimeOptions>>().Value;
-            Assert.Equal(128, runtime.Partitions);
-            Assert.Equal("sqlite", runtime.Storage.Kind);
-            Assert.Equal(["a"], runtime.Tags);
+            var sample = app.Services.GetRequiredService<IOptions<SampleRuntimeOptions>>().Value;
+            Assert.Equal(128, sample.Partitions);
+            Assert.Equal("sqlite", sample.Storage.Kind);
+            Assert.Equal(["a"], sample.Tags);
         }
 
-        Assert.Contains("'Reroute:Runtime:Bogus'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Bogus=1")).Message, StringComparison.Ordinal);
-        Assert.Contains("'Reroute:Runtime:Storage:Nope'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Storage:Nope=1")).Message, StringComparison.Ordinal);
-        Assert.Contains("'Reroute:Runtime:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=0")).Message, StringComparison.Ordinal);
-        Assert.Contains("'Reroute:Runtime:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Partitions=many")).Message, StringComparison.Ordinal);
-        Assert.Contains("'Reroute:Runtime:Limits:x'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Runtime:Limits:x=soon")).Message, StringComparison.Ordinal);
-        Assert.Contains("'Reroute:Storage:X'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddRuntime, "--Reroute:Storage:X=1")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Sample:Bogus'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Bogus=1")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Sample:Storage:Nope'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Storage:Nope=1")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Sample:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Partitions=0")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Sample:Partitions'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Partitions=many")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Sample:Limits:x'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Sample:Limits:x=soon")).Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Storage:X'", Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, AddSample, "--Reroute:Storage:X=1")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Reroute:Runtime:Bogus=1", "'Reroute:Runtime:Bogus'")]
+    [InlineData("--Reroute:Runtime:CallTimeout=half a minute", "'Reroute:Runtime:CallTimeout'")]
+    [InlineData("--Reroute:Runtime:StatelessWorkerMaxActivations=0", "'Reroute:Runtime:StatelessWorkerMaxActivations' must be between 1 and 1024")]
+    [InlineData("--Reroute:Storage:Provider=Cassandra", "'Reroute:Storage:Provider' must be 'Sqlite' or 'Memory'")]
+    [InlineData("--Reroute:Storage:Sqlite:MaxBatchSize=0", "'Reroute:Storage:Sqlite:MaxBatchSize' must be between 1 and 100000")]
+    [InlineData("--Reroute:Storage:Sqlite:Journal=off", "'Reroute:Storage:Sqlite:Journal'")]
+    public void The_grain_runtime_sections_are_guarded_like_the_silo_own(string argument, string expected)
+    {
+        using var data = new TempDirectory();
+        var error = Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, null, argument));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

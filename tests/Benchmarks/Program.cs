@@ -1,0 +1,26 @@
+using Reroute.Benchmarks.Runtime;
+
+namespace Reroute.Benchmarks;
+
+internal static class Program
+{
+    private static readonly Dictionary<string, Func<string[], Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["runtime"] = RuntimeBenchmark.RunAsync,
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !Suites.TryGetValue(args[0], out var suite))
+        {
+            Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", Suites.Keys)}> [--quick]");
+            return 1;
+        }
+
+#if DEBUG
+        Console.Error.WriteLine("warning: a Debug build; figures are only meaningful with -c Release");
+#endif
+        await suite(args[1..]);
+        return 0;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Reroute.Benchmarks.Runtime;
+
+public interface IWriterGrain : IGrainWithStringKey
+{
+    Task Write(int value);
+}
