@@ -234,9 +234,10 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
 
     private void OnTurnFinished(GrainRequest request, Task finished)
     {
+        // Release before answering: a caller that calls again at once must find the turn over and its activity counted.
         _runtime.Timeouts.Untrack(request);
-        request.CompleteFrom(finished);
         ReleaseTurn(request, finished);
+        request.CompleteFrom(finished);
     }
 
     /// <summary>Ends a request's turn and starts whatever the gate now admits.</summary>

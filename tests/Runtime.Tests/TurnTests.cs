@@ -41,6 +41,24 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task Read_only_calls_interleave_with_each_other_but_not_with_a_writer()
+    {
+        await using var silo = await Silos.Start();
+        var grain = silo.GrainFactory.GetGrain<IGateGrain>(Silos.Key());
+        var gate = Silos.Key("gate");
+
+        var first = grain.Peek(gate);
+        var second = grain.Peek(gate);
+        await Signals.Wait($"{gate}:started:2");
+        var writer = grain.Pass(gate);
+        Assert.Equal(2, await grain.Started());
+
+        Signals.Set(gate);
+        await Task.WhenAll(first, second, writer);
+        Assert.Equal(3, await grain.Started());
+    }
+
+    [Fact]
     public async Task A_stateless_worker_runs_concurrent_calls_in_parallel()
     {
         await using var silo = await Silos.Start();

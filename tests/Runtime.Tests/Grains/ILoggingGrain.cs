@@ -1,0 +1,6 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public interface ILoggingGrain : IGrainWithStringKey
+{
+    Task Log(string message);
+}
