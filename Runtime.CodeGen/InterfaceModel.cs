@@ -38,7 +38,9 @@ internal sealed class InterfaceModel
 
         var ok = true;
         var methods = new List<MethodModel>();
-        var sources = new[] { symbol }.Concat(symbol.AllInterfaces.Where(static i => i.ContainingNamespace?.ToDisplayString() != "Reroute.Runtime"));
+        // Runtime marker interfaces (IGrain, IGrainWithStringKey) declare nothing; runtime interfaces with methods
+        // (IRemindable) are implemented by the proxy like any other base interface.
+        var sources = new[] { symbol }.Concat(symbol.AllInterfaces.Where(static i => i.ContainingNamespace?.ToDisplayString() != "Reroute.Runtime" || i.GetMembers().OfType<IMethodSymbol>().Any()));
         foreach (var declaring in sources)
         {
             foreach (var member in declaring.GetMembers())

@@ -111,7 +111,8 @@ internal sealed class MethodModel
         var parameters = string.Join(", ", _method.Parameters.Select(static p => $"{InterfaceModel.Display(p.Type)} {Escape(p.Name)}"));
         var assignments = string.Join(", ", _method.Parameters.Select(static (p, i) => $"Arg{i} = {Escape(p.Name)}"));
         var create = $"new {requestName} {{ {assignments} }}";
-        var call = $"Runtime.Invoke(this, {create})";
+        // base.: a parameter may be named Runtime.
+        var call = $"base.Runtime.Invoke(this, {create})";
         var body = _returnKind switch
         {
             ReturnKind.Task => call,

@@ -13,7 +13,8 @@ public static class GrainInterfaceRegistry
 {
     private static readonly ConcurrentDictionary<Type, GrainInterfaceDescriptor> s_byType = new();
     private static readonly ConcurrentDictionary<string, GrainInterfaceDescriptor> s_byName = new();
-    private static readonly ConcurrentDictionary<Assembly, bool> s_loaded = new();
+    // Lazy per assembly: a second caller waits for the first to finish registering instead of seeing a half-done load.
+    private static readonly ConcurrentDictionary<Assembly, Lazy<bool>> s_loaded = new();
 
     /// <summary>Called by generated code.</summary>
     public static void Register(GrainInterfaceDescriptor descriptor)
@@ -48,16 +49,16 @@ public static class GrainInterfaceRegistry
 
     /// <summary>Registers every interface generated in <paramref name="assembly"/>.</summary>
     public static void LoadAssembly(Assembly assembly)
-    {
-        if (!s_loaded.TryAdd(assembly, true))
-        {
-            return;
-        }
+        => _ = s_loaded.GetOrAdd(assembly, static a => new Lazy<bool>(() => Register(a), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    private static bool Register(Assembly assembly)
+    {
         foreach (var attribute in assembly.GetCustomAttributes<GeneratedGrainProxiesAttribute>())
         {
             var module = (IGrainProxyModule)Activator.CreateInstance(attribute.ModuleType)!;
             module.Register();
         }
+
+        return true;
     }
 }

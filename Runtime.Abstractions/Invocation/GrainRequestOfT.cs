@@ -14,7 +14,9 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     internal override Task CreateCompletion()
     {
-        _completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A request is created once per call; keeping the first completion means a call passed on (forwarded) can
+        // never lose the task its caller waits on.
+        _completion ??= new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         return _completion.Task;
     }
 

@@ -79,7 +79,7 @@ internal sealed partial class Activation
             turn = new Task<Task>(static state => ((Activation)state!).ActivateAsync(), this);
         }
 
-        if (_scheduler.TryEnter())
+        if (System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack() && _scheduler.TryEnter())
         {
             try
             {
@@ -101,12 +101,19 @@ internal sealed partial class Activation
         var now = false;
         lock (_gate)
         {
+            _deactivationReason = new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "The grain asked to be deactivated.");
+            if (_state == ActivationState.Activating)
+            {
+                // Asked from OnActivateAsync: honoured as soon as activation completes.
+                _deactivateWhenIdle = true;
+                return;
+            }
+
             if (_state != ActivationState.Valid)
             {
                 return;
             }
 
-            _deactivationReason = new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "The grain asked to be deactivated.");
             if (_running == 0)
             {
                 _state = ActivationState.Deactivating;
@@ -142,6 +149,7 @@ internal sealed partial class Activation
                     break;
                 case ActivationState.Created:
                     _state = ActivationState.Invalid;
+                    _runtime.Catalog.Remove(this);
                     _deactivated.TrySetResult();
                     break;
                 case ActivationState.Invalid:

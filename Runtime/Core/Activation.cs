@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
 
 namespace Reroute.Runtime.Core;
 
@@ -50,6 +50,9 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
 
     public override bool IsLive => _state < ActivationState.Deactivating;
 
+    /// <summary>Whether the activation has finished deactivating (or never activated).</summary>
+    public bool IsGone => _state == ActivationState.Invalid;
+
     public bool IsIdle => _running == 0 && _waiting is not { Count: > 0 };
 
     internal ActivationExtras Extras => _extras ??= new ActivationExtras();
@@ -69,6 +72,12 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                 goto admitted;
             }
 
+            if (_state == ActivationState.Invalid)
+            {
+                // A caller that found this activation just before it went away: the next activation takes the call.
+                goto gone;
+            }
+
             if (_state < ActivationState.Deactivating
                 && _running > 0
                 && _grainClass.DisallowCallChainReentrancy
@@ -83,6 +92,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                     return request.Faulted(deadlock);
                 }
 
+                _runtime.Timeouts.Untrack(request);
                 request.TryFail(deadlock);
                 return request.Completion!;
             }
@@ -102,6 +112,16 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
         }
 
         return waiting;
+
+    gone:
+        var completion = request.CreateCompletion();
+        if (!forwarded)
+        {
+            _runtime.Timeouts.Track(request, GrainId);
+        }
+
+        _runtime.Forward(GrainId, request);
+        return completion;
 
     admitted:
         if (forwarded)
@@ -161,7 +181,8 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
     /// <summary>Runs an admitted request: inline on the caller's thread when the scheduler is free, else queued.</summary>
     private Task StartAdmitted(GrainRequest request)
     {
-        if (_scheduler.TryEnter())
+        // Inline only while the stack has room: a long chain of nested inline calls is deferred instead of overflowing.
+        if (RuntimeHelpers.TryEnsureSufficientExecutionStack() && _scheduler.TryEnter())
         {
             Task inner;
             try

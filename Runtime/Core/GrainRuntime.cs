@@ -145,21 +145,12 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
     {
         try
         {
-            var target = Catalog.GetOrCreate(grainId);
-            if (target is Activation activation)
+            _ = Catalog.GetOrCreate(grainId) switch
             {
-                _ = activation.Receive(request, forwarded: true);
-            }
-            else
-            {
-                // A stateless worker call: any worker will do; its task completes the original caller's.
-                target.Receive(request).ContinueWith(
-                    static (task, state) => ((GrainRequest)state!).CompleteFrom(task),
-                    request,
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-            }
+                Activation activation => activation.Receive(request, forwarded: true),
+                StatelessWorkerPool pool => pool.ReceiveForwarded(request),
+                var other => throw new InvalidOperationException($"Cannot forward to {other.GetType().Name}."),
+            };
         }
         catch (Exception exception)
         {
@@ -180,13 +171,19 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
     public async Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down.");
-        var pending = Catalog.Activations().Select(a => a.DeactivateAsync(reason)).ToArray();
-        LogDeactivatingAll(pending.Length);
+        using var drain = new CancellationTokenSource(Options.ShutdownDrainTimeout, Time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(drain.Token, cancellationToken);
+        LogDeactivatingAll(Catalog.Count);
+        Task[] pending = [];
         try
         {
-            await Task.WhenAll(pending).WaitAsync(Options.ShutdownDrainTimeout, Time, cancellationToken);
+            // Turns still draining may call grains (and forwarded calls land on new activations): repeat until none is left.
+            while ((pending = [.. Catalog.Activations().Where(static a => !a.IsGone).Select(a => a.DeactivateAsync(reason))]).Length > 0)
+            {
+                await Task.WhenAll(pending).WaitAsync(stop.Token);
+            }
         }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             // Turns that never end must not keep the store from being flushed and closed.
             LogDrainTimedOut(pending.Count(static t => !t.IsCompleted), Options.ShutdownDrainTimeout);

@@ -18,6 +18,9 @@ internal sealed class StatelessWorkerPool(GrainRuntime runtime, GrainClass grain
 
     public override Task Receive(GrainRequest request) => Pick().Receive(request);
 
+    /// <summary>Takes a call that waited at a worker that has since gone; it keeps its caller's task.</summary>
+    public Task ReceiveForwarded(GrainRequest request) => Pick().Receive(request, forwarded: true);
+
     private Activation Pick()
     {
         var workers = _workers;
@@ -38,8 +41,19 @@ internal sealed class StatelessWorkerPool(GrainRuntime runtime, GrainClass grain
                 return worker;
             }
 
-            var index = (int)((uint)_next++ % (uint)_workers.Length);
-            return _workers[index];
+            // All busy: queue at a live worker, round-robin; a deactivating one would only pass the call on again.
+            for (var tries = 0; tries < _workers.Length; tries++)
+            {
+                var candidate = _workers[(int)((uint)_next++ % (uint)_workers.Length)];
+                if (candidate.IsLive)
+                {
+                    return candidate;
+                }
+            }
+
+            var replacement = new Activation(runtime, grainClass, grainId);
+            _workers = [.. _workers.Where(static w => w.IsLive), replacement];
+            return replacement;
         }
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reroute.Runtime.Core;
+using Amazon.DynamoDBv2;
 using Reroute.Runtime.Persistence;
+using Reroute.Runtime.Persistence.DynamoDb;
 using Reroute.Runtime.Streams;
 using Reroute.Runtime.Timers;
 
@@ -39,17 +41,26 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<MemoryGrainStorage>();
         services.AddSingleton(static sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAmazonDynamoDB>(static sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DynamoDb));
+        services.AddSingleton(static sp => new DynamoDbGrainStorage(
+            sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.DynamoDb, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            IGrainStorage[] providers = options.UsesSqlite
-                ? [sp.GetRequiredService<SqliteGrainStorage>(), sp.GetRequiredService<MemoryGrainStorage>()]
-                : [sp.GetRequiredService<MemoryGrainStorage>()];
+            IGrainStorage[] providers = options switch
+            {
+                { UsesSqlite: true } => [sp.GetRequiredService<SqliteGrainStorage>(), sp.GetRequiredService<MemoryGrainStorage>()],
+                { UsesDynamoDb: true } => [sp.GetRequiredService<DynamoDbGrainStorage>(), sp.GetRequiredService<MemoryGrainStorage>()],
+                _ => [sp.GetRequiredService<MemoryGrainStorage>()],
+            };
             return new GrainStorageRegistry(providers, options.Provider);
         });
-        services.TryAddSingleton<IReminderTable>(static sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesSqlite
-            ? new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>())
-            : new MemoryReminderTable());
+        services.TryAddSingleton<IReminderTable>(static sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value switch
+        {
+            { UsesSqlite: true } => new SqliteReminderTable(sp.GetRequiredService<SqliteDatabase>()),
+            { UsesDynamoDb: true } options => new DynamoDbReminderTable(sp.GetRequiredService<IAmazonDynamoDB>(), options.DynamoDb),
+            _ => new MemoryReminderTable(),
+        });
 
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainFactory>(static sp => sp.GetRequiredService<GrainRuntime>());

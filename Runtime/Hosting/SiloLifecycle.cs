@@ -29,6 +29,11 @@ internal sealed partial class SiloLifecycle(
             ((SqliteDatabase)services.GetService(typeof(SqliteDatabase))!).Open();
         }
 
+        if (storage.Value.UsesDynamoDb)
+        {
+            await CheckDynamoDbTables(cancellationToken);
+        }
+
         status.NotReady("loading reminders");
         await reminders.StartAsync(cancellationToken);
         status.Ready(time.GetUtcNow());
@@ -48,6 +53,28 @@ internal sealed partial class SiloLifecycle(
 
         runtime.Dispose();
         LogStopped();
+    }
+
+    private async Task CheckDynamoDbTables(CancellationToken cancellationToken)
+    {
+        var client = (Amazon.DynamoDBv2.IAmazonDynamoDB)services.GetService(typeof(Amazon.DynamoDBv2.IAmazonDynamoDB))!;
+        IReadOnlyList<string> missing;
+        try
+        {
+            missing = await Persistence.DynamoDb.DynamoDbTables.MissingAsync(client, storage.Value.DynamoDb, cancellationToken);
+        }
+        catch (Exception exception) when (exception is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            throw new StorageStartupException(
+                $"DynamoDB at {storage.Value.DynamoDb.ServiceUrl ?? storage.Value.DynamoDb.Region} could not be reached: {exception.Message}", exception);
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new StorageStartupException(
+                $"DynamoDB table(s) {string.Join(", ", missing)} do not exist. Create them with `dotnet run --project Silo -- init-dynamodb` " +
+                "(same configuration as the silo) or in your infrastructure code.");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grain runtime ready: {GrainClasses} grain classes, storage {Storage}")]

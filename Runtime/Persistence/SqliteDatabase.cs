@@ -18,7 +18,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable
             grain_key TEXT NOT NULL,
             state_name TEXT NOT NULL,
             etag INTEGER NOT NULL,
-            data TEXT NOT NULL,
+            data TEXT,
             updated_at TEXT NOT NULL,
             PRIMARY KEY (grain_type, grain_key, state_name)
         ) WITHOUT ROWID;

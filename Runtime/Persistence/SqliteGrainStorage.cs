@@ -8,20 +8,29 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
     /// <summary>The provider's default name.</summary>
     public const string DefaultName = "Sqlite";
 
+    // A cleared state stays as a tombstone (data NULL) whose version keeps counting: versions never repeat for a
+    // grain, so an activation holding a version from before a clear can never write over what came after it.
     private const string Insert = """
         INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data, updated_at)
         VALUES ($type, $key, $name, 1, $data, $at)
-        ON CONFLICT DO NOTHING
+        ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE
+            SET data = excluded.data, etag = grain_state.etag + 1, updated_at = excluded.updated_at
+            WHERE grain_state.data IS NULL
+        RETURNING etag
         """;
 
     private const string Update = """
         UPDATE grain_state SET data = $data, etag = etag + 1, updated_at = $at
-        WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND etag = $etag
+        WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND etag = $etag AND data IS NOT NULL
+        RETURNING etag
         """;
 
-    private const string Delete = "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND etag = $etag";
+    private const string Clear = """
+        UPDATE grain_state SET data = NULL, etag = etag + 1, updated_at = $at
+        WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND etag = $etag AND data IS NOT NULL
+        """;
 
-    private const string SelectEtag = "SELECT etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name";
+    private const string SelectEtag = "SELECT etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND data IS NOT NULL";
 
     /// <inheritdoc />
     public string Name => DefaultName;
@@ -31,7 +40,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
     {
         await using var connection = database.OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT data, etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name";
+        command.CommandText = "SELECT data, etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name AND data IS NOT NULL";
         command.Parameters.AddWithValue("$type", grainId.Type);
         command.Parameters.AddWithValue("$key", grainId.Key);
         command.Parameters.AddWithValue("$name", stateName);
@@ -57,12 +66,9 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
                 command.Parameters.AddWithValue("$etag", etag);
             }
 
-            if (command.ExecuteNonQuery() == 0)
-            {
-                throw InconsistentStateMessages.For(grainId, stateName, StoredEtag(context, grainId, stateName), expectedEtag);
-            }
-
-            return ((expected ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
+            return command.ExecuteScalar() is long written
+                ? written.ToString(CultureInfo.InvariantCulture)
+                : throw InconsistentStateMessages.For(grainId, stateName, StoredEtag(context, grainId, stateName), expectedEtag);
         });
     }
 
@@ -78,9 +84,10 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
                 return stored is null ? true : throw InconsistentStateMessages.For(grainId, stateName, stored, null);
             }
 
-            var command = context.Command(Delete);
+            var command = context.Command(Clear);
             Bind(command, grainId, stateName);
             command.Parameters.AddWithValue("$etag", expected.Value);
+            command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             return command.ExecuteNonQuery() == 1 ? true : throw InconsistentStateMessages.For(grainId, stateName, stored, expectedEtag);
         });
     }

@@ -20,6 +20,10 @@ internal sealed partial class ReminderService : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId, string), ReminderEntry> _entries = [];
     private readonly HashSet<(GrainId, string)> _inFlight = [];
+
+    // One table write at a time: a tick's "next due" update must never land after an unregister or re-register
+    // of the same reminder and bring the old one back.
+    private readonly SemaphoreSlim _tableWrites = new(1, 1);
     private ITimer? _timer;
     private bool _stopped;
 
@@ -89,11 +93,19 @@ internal sealed partial class ReminderService : IDisposable
 
         var start = _time.GetUtcNow() + dueTime;
         var entry = new ReminderEntry(grainId, name, start, period, start);
-        await _table.UpsertAsync(entry, CancellationToken.None);
-        lock (_lock)
+        await _tableWrites.WaitAsync();
+        try
         {
-            _entries[(grainId, name)] = entry;
-            Arm();
+            await _table.UpsertAsync(entry, CancellationToken.None);
+            lock (_lock)
+            {
+                _entries[(grainId, name)] = entry;
+                Arm();
+            }
+        }
+        finally
+        {
+            _tableWrites.Release();
         }
 
         return entry;
@@ -101,11 +113,19 @@ internal sealed partial class ReminderService : IDisposable
 
     public async Task Unregister(GrainId grainId, string name)
     {
-        await _table.RemoveAsync(grainId, name, CancellationToken.None);
-        lock (_lock)
+        await _tableWrites.WaitAsync();
+        try
         {
-            _entries.Remove((grainId, name));
-            Arm();
+            await _table.RemoveAsync(grainId, name, CancellationToken.None);
+            lock (_lock)
+            {
+                _entries.Remove((grainId, name));
+                Arm();
+            }
+        }
+        finally
+        {
+            _tableWrites.Release();
         }
     }
 
@@ -125,6 +145,7 @@ internal sealed partial class ReminderService : IDisposable
         }
     }
 
+    // The write gate is not disposed: a tick still finishing after shutdown may take it once more.
     public void Dispose() => Stop();
 
     private void FireDue()
@@ -158,43 +179,54 @@ internal sealed partial class ReminderService : IDisposable
     private async Task Deliver(ReminderEntry entry, DateTimeOffset now)
     {
         var key = (entry.GrainId, entry.ReminderName);
+        var delivered = true;
         try
         {
             var status = new TickStatus(entry.StartAt, entry.Period, entry.NextDue);
             await _runtime.Deliver(entry.GrainId, new ReminderTickRequest(entry.GrainId.Type, entry.ReminderName, status));
+        }
+        catch (SiloUnavailableException)
+        {
+            // The silo is stopping and never ran the tick: leave it due, so it fires when a silo has it next.
+            delivered = false;
         }
         catch (Exception exception)
         {
             LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
         }
 
-        // The next due time is the first period boundary after now: missed ticks collapse into the one just delivered.
-        var next = entry.NextDue;
-        var periods = Math.Max(1, (long)Math.Floor((now - entry.NextDue).Ticks / (double)entry.Period.Ticks) + 1);
-        next += TimeSpan.FromTicks(entry.Period.Ticks * periods);
-        ReminderEntry? updated = null;
-        lock (_lock)
+        await _tableWrites.WaitAsync();
+        try
         {
-            _inFlight.Remove(key);
-            if (_entries.TryGetValue(key, out var current) && current.StartAt == entry.StartAt && current.NextDue == entry.NextDue)
+            ReminderEntry? updated = null;
+            lock (_lock)
             {
-                updated = current with { NextDue = next };
-                _entries[key] = updated;
+                _inFlight.Remove(key);
+
+                // Only if the reminder is still the one that ticked (not unregistered or replaced meanwhile).
+                if (delivered && _entries.TryGetValue(key, out var current) && current == entry)
+                {
+                    // The next due time is the first period boundary after now: missed ticks collapse into this one.
+                    var periods = Math.Max(1, (long)Math.Floor((now - entry.NextDue).Ticks / (double)entry.Period.Ticks) + 1);
+                    updated = current with { NextDue = entry.NextDue + TimeSpan.FromTicks(entry.Period.Ticks * periods) };
+                    _entries[key] = updated;
+                }
+
+                Arm();
             }
 
-            Arm();
-        }
-
-        if (updated is not null)
-        {
-            try
+            if (updated is not null)
             {
                 await _table.UpsertAsync(updated, CancellationToken.None);
             }
-            catch (Exception exception)
-            {
-                LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
-            }
+        }
+        catch (Exception exception)
+        {
+            LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
+        }
+        finally
+        {
+            _tableWrites.Release();
         }
     }
 

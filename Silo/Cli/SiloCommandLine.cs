@@ -5,7 +5,7 @@ using Reroute.Silo.Options;
 
 namespace Reroute.Silo.Cli;
 
-/// <summary>The silo's command line: no verb runs the silo; <c>token</c> mints a token.</summary>
+/// <summary>The silo's command line: no verb runs the silo; <c>token</c> mints a token; <c>init-dynamodb</c> creates tables.</summary>
 internal static class SiloCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the verb they name; returns the process exit code.</summary>
@@ -36,6 +36,7 @@ internal static class SiloCommandLine
         {
             urls,
             TokenCommand.Create(overrides),
+            InitDynamoDbCommand.Create(overrides),
         };
         root.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, urls, overrides));
         return root;

@@ -32,6 +32,6 @@ public sealed class ConfigurationTests
     public async Task An_unknown_storage_provider_stops_start_up()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Silos.Start("Cassandra"));
-        Assert.Contains("Reroute:Storage:Provider must be 'Sqlite' or 'Memory' (was 'Cassandra')", error.Message);
+        Assert.Contains("Reroute:Storage:Provider must be 'Sqlite', 'DynamoDb' or 'Memory' (was 'Cassandra')", error.Message);
     }
 }

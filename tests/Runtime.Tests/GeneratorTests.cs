@@ -77,6 +77,19 @@ public sealed class GeneratorTests
         Assert.Empty(diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    [Fact]
+    public void An_interface_extending_IRemindable_and_a_parameter_named_Runtime_compile()
+    {
+        var diagnostics = Generate("""
+            public interface IAlarm : Reroute.Runtime.IGrainWithStringKey, Reroute.Runtime.IRemindable
+            {
+                System.Threading.Tasks.Task Arm(string Runtime, int @event);
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     private static ImmutableArray<Diagnostic> Generate(string source)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)

@@ -106,7 +106,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("--Reroute:Runtime:Bogus=1", "'Reroute:Runtime:Bogus'")]
     [InlineData("--Reroute:Runtime:CallTimeout=half a minute", "'Reroute:Runtime:CallTimeout'")]
     [InlineData("--Reroute:Runtime:StatelessWorkerMaxActivations=0", "'Reroute:Runtime:StatelessWorkerMaxActivations' must be between 1 and 1024")]
-    [InlineData("--Reroute:Storage:Provider=Cassandra", "'Reroute:Storage:Provider' must be 'Sqlite' or 'Memory'")]
+    [InlineData("--Reroute:Storage:Provider=Cassandra", "'Reroute:Storage:Provider' must be 'Sqlite', 'DynamoDb' or 'Memory'")]
     [InlineData("--Reroute:Storage:Sqlite:MaxBatchSize=0", "'Reroute:Storage:Sqlite:MaxBatchSize' must be between 1 and 100000")]
     [InlineData("--Reroute:Storage:Sqlite:Journal=off", "'Reroute:Storage:Sqlite:Journal'")]
     public void The_grain_runtime_sections_are_guarded_like_the_silo_own(string argument, string expected)

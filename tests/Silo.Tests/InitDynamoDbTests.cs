@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Reroute.Runtime.Persistence.DynamoDb;
+using Reroute.Silo.Cli;
+using Reroute.Silo.Tests.Infrastructure;
+using Reroute.TestServers;
+
+namespace Reroute.Silo.Tests;
+
+/// <summary>The init-dynamodb verb against a real DynamoDB-compatible server, then a silo that starts on its tables.</summary>
+public sealed class InitDynamoDbTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+{
+    [Fact]
+    public async Task Init_creates_the_tables_once_and_a_silo_on_dynamodb_then_starts_ready()
+    {
+        using var data = new TempDirectory();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        string[] storage =
+        [
+            "--Reroute:Storage:Provider=DynamoDb",
+            $"--Reroute:Storage:DynamoDb:ServiceUrl={dynalite.ServiceUrl}",
+            "--Reroute:Storage:DynamoDb:AccessKey=local",
+            "--Reroute:Storage:DynamoDb:SecretKey=local",
+            $"--Reroute:Storage:DynamoDb:StateTable=state-{suffix}",
+            $"--Reroute:Storage:DynamoDb:RemindersTable=reminders-{suffix}",
+        ];
+
+        var first = await RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
+        var second = await RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains($"state-{suffix}: created, active", first.Output);
+        Assert.Contains($"reminders-{suffix}: created, active", first.Output);
+        Assert.Contains($"state-{suffix}: exists, active", second.Output);
+
+        var client = DynamoDbClientFactory.Create(new DynamoDbOptions { ServiceUrl = dynalite.ServiceUrl, AccessKey = "local", SecretKey = "local" });
+        Assert.Contains($"state-{suffix}", (await client.ListTablesAsync()).TableNames);
+
+        await using var silo = await TestSilo.StartAsync(dataDirectory: data.Path, args: storage);
+        using var ready = await silo.GetAsync("/ready", token: null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = SiloCommandLine.CreateInvocationConfiguration();
+        configuration.Output = output;
+        configuration.Error = error;
+        var exitCode = await SiloCommandLine.InvokeAsync(args, configuration);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reroute.TestServers;
+
+/// <summary>Runs the real servers tests talk to: free loopback ports, install-if-missing, readiness by connecting.</summary>
+public static class ExternalProcess
+{
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task RunToCompletion(string file, string arguments, string workingDirectory, TimeSpan timeout)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"could not start {file}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancellation.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{file} {arguments}` in {workingDirectory} exited {process.ExitCode}: {await error}{await output}");
+        }
+    }
+
+    /// <summary>Waits until something accepts connections on the port (the server is up), or the process died.</summary>
+    public static async Task WaitForPort(Process process, int port, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode} before listening on {port}");
+            }
+
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+        }
+
+        throw new TimeoutException($"{process.StartInfo.FileName} did not listen on {port} within {timeout}");
+    }
+}
