@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Reroute.Silo;
 using Reroute.Silo.Security;
 
-namespace Reroute.Silo.Tests.Infrastructure;
+namespace Reroute.SiloTesting;
 
 /// <summary>The real silo host on Kestrel on a free 127.0.0.1 port, with its own data directory.</summary>
 public sealed class TestSilo : IAsyncDisposable
@@ -69,6 +70,10 @@ public sealed class TestSilo : IAsyncDisposable
     }
 
     public string Token(params string[] roles) => Token("alice", "clinic-1", roles);
+
+    /// <summary>A token the silo accepts, minted by its own issuer with its signing key, with its own lifetime.</summary>
+    public string TokenFor(string subject, string? tenant, TimeSpan? lifetime, params string[] roles) =>
+        App.Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, tenant, lifetime);
 
     public string Token(string subject, string? tenant, params string[] roles) =>
         App.Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, tenant);

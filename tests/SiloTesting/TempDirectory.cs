@@ -1,11 +1,11 @@
-namespace Reroute.Client.Tests.Infrastructure;
+namespace Reroute.SiloTesting;
 
 /// <summary>A fresh directory per test, removed afterwards.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reroute-client-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reroute-silo-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
