@@ -33,11 +33,14 @@ public static class RouteScorer
 
         var service = profile.Needs.ExpectedServiceMs / speed;
 
-        // Requests ahead of this one beyond the free slots wait, on average, a mean service time per slot's worth of them.
+        // With every slot taken, the wait is the work ahead shared over the slots. The node's own backlog is best, because
+        // a mean over finished requests is biased to short ones (long ones are still running); the mean is the fallback.
         var capacity = Math.Max(1, node.Capacity);
         var ahead = node.InFlight + node.QueueDepth + 1 - capacity;
         var meanService = node.MeanServiceMs > 0 ? node.MeanServiceMs : service;
-        var queue = ahead > 0 ? ahead * meanService / capacity : 0;
+        var queue = ahead <= 0 ? 0
+            : node.BacklogMs > 0 ? node.BacklogMs / capacity
+            : ahead * meanService / capacity;
 
         var warm = Contains(node.WarmModels, request.RequiredModel);
         var cold = warm ? 0 : profile.Needs.ColdStartMs;

@@ -32,6 +32,12 @@ public sealed record NodeSnapshot
     /// <summary>Observed mean service time per request, in milliseconds; 0 when unknown (the request's own estimate is used).</summary>
     public double MeanServiceMs { get; init; }
 
+    /// <summary>
+    /// Work ahead of a new request — the expected remaining service of every running and queued request, in milliseconds —
+    /// as the node agent reports it from its requests' token counts; 0 when unknown (the queue depth and mean are used).
+    /// </summary>
+    public double BacklogMs { get; init; }
+
     /// <summary>How fast the node serves relative to the reference node (2 = twice as fast).</summary>
     public double SpeedFactor { get; init; } = 1;
 

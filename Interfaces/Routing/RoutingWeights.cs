@@ -39,10 +39,10 @@ public sealed record RoutingWeights
     public double MinDeviceBatteryPercent { get; init; } = 20;
 
     /// <summary>Share of capacity above which an edge node is kept for requests that cannot go elsewhere (PHI without cloud approval).</summary>
-    public double EdgeReserveUtilization { get; init; } = 1;
+    public double EdgeReserveUtilization { get; init; } = 0.75;
 
     /// <summary>Score taken off per unit of utilization above <see cref="EdgeReserveUtilization"/> for requests that have another tier.</summary>
-    public double EdgeReservePenalty { get; init; }
+    public double EdgeReservePenalty { get; init; } = 1.5;
 
     /// <summary>Confidence above which a decision is in the high band.</summary>
     public double HighConfidence { get; init; } = 0.8;
