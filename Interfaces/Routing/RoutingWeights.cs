@@ -18,10 +18,10 @@ public sealed record RoutingWeights
     public double FeasibleBonus { get; init; } = 1;
 
     /// <summary>Share of the SLA an estimate may use and still count as meeting it: the rest absorbs estimation error.</summary>
-    public double SlaSafetyFactor { get; init; } = 0.8;
+    public double SlaSafetyFactor { get; init; } = 0.7;
 
     /// <summary>The same for critical requests, which have less room for a retry.</summary>
-    public double CriticalSlaSafetyFactor { get; init; } = 0.7;
+    public double CriticalSlaSafetyFactor { get; init; } = 0.6;
 
     /// <summary>Price per 1,000 tokens that costs are scored against (the cloud list price), in dollars.</summary>
     public double ReferenceCostPer1kTokens { get; init; } = 0.002;

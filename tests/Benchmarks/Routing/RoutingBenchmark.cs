@@ -19,7 +19,7 @@ internal static class RoutingBenchmark
     private const int Seed = 7;
     private const double RoundRobinCeiling = 0.90;
     private const int QuickRows = 2_000;
-    private static readonly double[] SweepLoads = [1, 2, 4, 6, 8, 10, 12, 14, 16, 20, 24, 32];
+    private static readonly double[] SweepLoads = [1, 1.5, 2, 2.5, 3, 4, 6, 8, 12, 16, 24, 32];
 
     public static Task RunAsync(string[] args)
     {
