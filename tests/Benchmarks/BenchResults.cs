@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Reroute.Benchmarks;
 
-/// <summary>Prints figures as they come and writes them as one flat JSON object under bench-results/.</summary>
+/// <summary>Prints figures as they come and writes them as one JSON object (flat, but for nested tables) under bench-results/.</summary>
 internal sealed class BenchResults(string name)
 {
     private readonly Dictionary<string, object> _figures = new(StringComparer.Ordinal);
@@ -16,6 +16,9 @@ internal sealed class BenchResults(string name)
     }
 
     public void Note(string key, string value) => _figures[key] = value;
+
+    // Nested figures (a table per policy, say) are serialized by their runtime type, so any JSON-shaped object will do.
+    public void AddObject(string key, object value) => _figures[key] = value;
 
     public string Write()
     {

@@ -7,6 +7,7 @@ internal static class Program
     private static readonly Dictionary<string, Func<string[], Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["runtime"] = RuntimeBenchmark.RunAsync,
+        ["routing"] = Routing.RoutingBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
