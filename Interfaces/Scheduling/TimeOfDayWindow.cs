@@ -1,11 +1,11 @@
 namespace Reroute.Interfaces.Scheduling;
 
-/// <summary>A part of the day a patient prefers for appointments, e.g. 08:00–12:00; [From, To).</summary>
+/// <summary>A part of the day a patient prefers for appointments, e.g. 08:00–12:00, both ends included.</summary>
 public sealed record TimeOfDayWindow
 {
     /// <summary>Earliest preferred start (inclusive).</summary>
     public required TimeOnly From { get; init; }
 
-    /// <summary>Latest preferred start (exclusive).</summary>
+    /// <summary>Latest preferred start (inclusive).</summary>
     public required TimeOnly To { get; init; }
 }
