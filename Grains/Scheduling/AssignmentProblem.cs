@@ -22,37 +22,49 @@ internal sealed class AssignmentProblem
             capacityOf[key] = capacityOf.TryGetValue(key, out var known) ? Math.Min(known, capacity.Remaining) : capacity.Remaining;
         }
 
-        var slotIndex = new Dictionary<(string, DateTimeOffset), int>();
-        var dayIndex = new Dictionary<(string, DateOnly), int>();
+        // Providers become small integers first, so the per-candidate keys below hash without touching strings.
+        var providerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slotIndex = new Dictionary<(int, long), int>();
+        var dayIndex = new Dictionary<(int, int), int>();
         var slotDay = new List<int>();
         var dayCapacity = new List<int>();
         Ranked = new ScoredCandidate[appointments.Count][];
         SlotOf = new int[appointments.Count][];
+        var bestFirst = Comparer<ScoredCandidate>.Create(CandidateScorer.BestFirst);
         for (var i = 0; i < appointments.Count; i++)
         {
-            var ranked = appointments[i].Candidates
-                .Where(c => string.Equals(c.AppointmentId, appointments[i].AppointmentId, StringComparison.Ordinal))
-                .Order(Comparer<ScoredCandidate>.Create(CandidateScorer.BestFirst))
-                .ToList();
-            var kept = new List<ScoredCandidate>(ranked.Count);
-            var slots = new List<int>(ranked.Count);
+            var ranked = RankedCopy(appointments[i], bestFirst);
+            var kept = new List<ScoredCandidate>(ranked.Length);
+            var slots = new List<int>(ranked.Length);
             var taken = new HashSet<int>();
             foreach (var candidate in ranked)
             {
-                var day = (candidate.Slot.ProviderId, ProviderCalendar.DayOf(candidate.Slot.Start));
-                if (capacityOf.GetValueOrDefault(day) <= 0)
+                var providerId = candidate.Slot.ProviderId;
+                if (!providerIndex.TryGetValue(providerId, out var p))
+                {
+                    p = providerIndex.Count;
+                    providerIndex[providerId] = p;
+                }
+
+                var date = ProviderCalendar.DayOf(candidate.Slot.Start);
+                var dayKey = (p, date.DayNumber);
+                if (!dayIndex.TryGetValue(dayKey, out var d))
+                {
+                    var remaining = capacityOf.GetValueOrDefault((providerId, date));
+                    d = remaining > 0 ? dayCapacity.Count : -1;
+                    dayIndex[dayKey] = d;
+                    if (d >= 0)
+                    {
+                        dayCapacity.Add(remaining);
+                    }
+                }
+
+                if (d < 0)
                 {
                     continue;
                 }
 
-                if (!dayIndex.TryGetValue(day, out var d))
-                {
-                    d = dayIndex.Count;
-                    dayIndex[day] = d;
-                    dayCapacity.Add(capacityOf[day]);
-                }
-
-                var slotKey = (candidate.Slot.ProviderId, candidate.Slot.Start);
+                var slotKey = (p, candidate.Slot.Start.UtcTicks);
                 if (!slotIndex.TryGetValue(slotKey, out var s))
                 {
                     s = slotIndex.Count;
@@ -91,6 +103,31 @@ internal sealed class AssignmentProblem
     public int[] DayCapacity { get; }
 
     public int SlotCount => SlotDay.Length;
+
+    /// <summary>The appointment's own candidates, best first; already-ranked input (the scorer's) is only checked.</summary>
+    private static ScoredCandidate[] RankedCopy(AppointmentCandidates appointment, IComparer<ScoredCandidate> bestFirst)
+    {
+        var own = new List<ScoredCandidate>(appointment.Candidates.Count);
+        var sorted = true;
+        foreach (var candidate in appointment.Candidates)
+        {
+            if (!string.Equals(candidate.AppointmentId, appointment.AppointmentId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            sorted = sorted && (own.Count == 0 || bestFirst.Compare(own[^1], candidate) <= 0);
+            own.Add(candidate);
+        }
+
+        var ranked = own.ToArray();
+        if (!sorted)
+        {
+            Array.Sort(ranked, bestFirst);
+        }
+
+        return ranked;
+    }
 
     public int DayCount => DayCapacity.Length;
 

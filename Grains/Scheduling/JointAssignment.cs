@@ -39,12 +39,8 @@ public static class JointAssignment
     private static int[] Choose(AssignmentProblem problem)
     {
         var n = problem.Ranked.Length;
-        const int Source = 0;
-        const int Sink = 1;
-        var firstAppointment = 2;
-        var firstSlot = firstAppointment + n;
-        var firstDay = firstSlot + problem.SlotCount;
-        var network = new MinCostFlow(firstDay + problem.DayCount);
+        var chosen = new int[n];
+        Array.Fill(chosen, -1);
 
         long best = 0;
         foreach (var ranked in problem.Ranked)
@@ -55,40 +51,117 @@ public static class JointAssignment
             }
         }
 
-        var edgesOf = new int[n][];
-        for (var i = 0; i < n; i++)
+        // Appointments that can never compete for a provider-day (different disciplines, distant clinics) are
+        // independent problems; solving each apart keeps every shortest-path search inside its own part.
+        foreach (var component in Components(problem))
         {
-            network.AddEdge(Source, firstAppointment + i, 1, 0);
+            SolveComponent(problem, component, best, chosen);
+        }
+
+        return chosen;
+    }
+
+    private static void SolveComponent(AssignmentProblem problem, List<int> appointments, long best, int[] chosen)
+    {
+        const int Source = 0;
+        const int Sink = 1;
+        var localSlot = new Dictionary<int, int>();
+        var localDay = new Dictionary<int, int>();
+        foreach (var i in appointments)
+        {
+            foreach (var slot in problem.SlotOf[i])
+            {
+                localSlot.TryAdd(slot, localSlot.Count);
+                localDay.TryAdd(problem.SlotDay[slot], localDay.Count);
+            }
+        }
+
+        var firstAppointment = 2;
+        var firstSlot = firstAppointment + appointments.Count;
+        var firstDay = firstSlot + localSlot.Count;
+        var network = new MinCostFlow(firstDay + localDay.Count);
+        var edgesOf = new int[appointments.Count][];
+        for (var a = 0; a < appointments.Count; a++)
+        {
+            var i = appointments[a];
+            network.AddEdge(Source, firstAppointment + a, 1, 0);
             var ranked = problem.Ranked[i];
-            edgesOf[i] = new int[ranked.Length];
+            edgesOf[a] = new int[ranked.Length];
             for (var k = 0; k < ranked.Length; k++)
             {
                 // Non-negative: "points short of the best candidate anywhere"; every placement adds the same offset,
                 // so among maximum placements the least cost is the greatest total score.
                 var cost = best - Scaled(ranked[k].Score.Total);
-                edgesOf[i][k] = network.AddEdge(firstAppointment + i, firstSlot + problem.SlotOf[i][k], 1, Math.Max(0, cost));
+                edgesOf[a][k] = network.AddEdge(firstAppointment + a, firstSlot + localSlot[problem.SlotOf[i][k]], 1, Math.Max(0, cost));
             }
         }
 
-        for (var s = 0; s < problem.SlotCount; s++)
+        foreach (var (slot, local) in localSlot)
         {
-            network.AddEdge(firstSlot + s, firstDay + problem.SlotDay[s], 1, 0);
+            network.AddEdge(firstSlot + local, firstDay + localDay[problem.SlotDay[slot]], 1, 0);
         }
 
-        for (var d = 0; d < problem.DayCount; d++)
+        foreach (var (day, local) in localDay)
         {
-            network.AddEdge(firstDay + d, Sink, problem.DayCapacity[d], 0);
+            network.AddEdge(firstDay + local, Sink, problem.DayCapacity[day], 0);
         }
 
         network.Run(Source, Sink);
-
-        var chosen = new int[n];
-        for (var i = 0; i < n; i++)
+        for (var a = 0; a < appointments.Count; a++)
         {
-            chosen[i] = Array.FindIndex(edgesOf[i], edge => network.FlowOn(edge) > 0);
+            chosen[appointments[a]] = Array.FindIndex(edgesOf[a], edge => network.FlowOn(edge) > 0);
+        }
+    }
+
+    /// <summary>Appointments grouped by the provider-days they could share (union–find), in input order.</summary>
+    private static List<List<int>> Components(AssignmentProblem problem)
+    {
+        var n = problem.Ranked.Length;
+        var parent = Enumerable.Range(0, n + problem.DayCount).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
         }
 
-        return chosen;
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var slot in problem.SlotOf[i])
+            {
+                var (a, b) = (Find(i), Find(n + problem.SlotDay[slot]));
+                if (a != b)
+                {
+                    parent[a] = b;
+                }
+            }
+        }
+
+        var groups = new Dictionary<int, List<int>>();
+        var order = new List<List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            if (problem.SlotOf[i].Length == 0)
+            {
+                continue;
+            }
+
+            var root = Find(i);
+            if (!groups.TryGetValue(root, out var group))
+            {
+                group = [];
+                groups[root] = group;
+                order.Add(group);
+            }
+
+            group.Add(i);
+        }
+
+        return order;
     }
 
     private static long Scaled(double score) => (long)Math.Round(score * ScoreScale);

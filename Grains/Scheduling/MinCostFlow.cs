@@ -40,7 +40,7 @@ internal sealed class MinCostFlow(int nodeCount)
         var distance = new long[NodeCount];
         var cameBy = new int[NodeCount];
         var settled = new bool[NodeCount];
-        var queue = new PriorityQueue<int, long>();
+        var queue = new MinHeap(NodeCount);
         var flow = 0;
         long totalCost = 0;
         while (true)
@@ -49,8 +49,8 @@ internal sealed class MinCostFlow(int nodeCount)
             Array.Clear(settled);
             queue.Clear();
             distance[source] = 0;
-            queue.Enqueue(source, 0);
-            while (queue.TryDequeue(out var node, out var d))
+            queue.Push(0, source);
+            while (queue.TryPop(out var d, out var node))
             {
                 if (settled[node])
                 {
@@ -78,7 +78,7 @@ internal sealed class MinCostFlow(int nodeCount)
                     {
                         distance[next] = candidate;
                         cameBy[next] = arc;
-                        queue.Enqueue(next, candidate);
+                        queue.Push(candidate, next);
                     }
                 }
             }
@@ -148,6 +148,84 @@ internal sealed class MinCostFlow(int nodeCount)
             _cost[backward] = -cost;
             _reverse[backward] = forward;
             _arcOfEdge[edge] = forward;
+        }
+    }
+
+    /// <summary>A binary heap of (distance, node) with lazy deletion: stale entries are skipped when popped.</summary>
+    private sealed class MinHeap(int capacity)
+    {
+        private long[] _keys = new long[Math.Max(4, capacity)];
+        private int[] _nodes = new int[Math.Max(4, capacity)];
+        private int _count;
+
+        public void Clear() => _count = 0;
+
+        public void Push(long key, int node)
+        {
+            if (_count == _keys.Length)
+            {
+                Array.Resize(ref _keys, _count * 2);
+                Array.Resize(ref _nodes, _count * 2);
+            }
+
+            var i = _count++;
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (_keys[parent] <= key)
+                {
+                    break;
+                }
+
+                _keys[i] = _keys[parent];
+                _nodes[i] = _nodes[parent];
+                i = parent;
+            }
+
+            _keys[i] = key;
+            _nodes[i] = node;
+        }
+
+        public bool TryPop(out long key, out int node)
+        {
+            if (_count == 0)
+            {
+                key = 0;
+                node = 0;
+                return false;
+            }
+
+            key = _keys[0];
+            node = _nodes[0];
+            var lastKey = _keys[--_count];
+            var lastNode = _nodes[_count];
+            var i = 0;
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= _count)
+                {
+                    break;
+                }
+
+                if (child + 1 < _count && _keys[child + 1] < _keys[child])
+                {
+                    child++;
+                }
+
+                if (_keys[child] >= lastKey)
+                {
+                    break;
+                }
+
+                _keys[i] = _keys[child];
+                _nodes[i] = _nodes[child];
+                i = child;
+            }
+
+            _keys[i] = lastKey;
+            _nodes[i] = lastNode;
+            return true;
         }
     }
 }

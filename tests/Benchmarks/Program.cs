@@ -1,4 +1,5 @@
 using Reroute.Benchmarks.Runtime;
+using Reroute.Benchmarks.Scheduling;
 
 namespace Reroute.Benchmarks;
 
@@ -7,6 +8,7 @@ internal static class Program
     private static readonly Dictionary<string, Func<string[], Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["runtime"] = RuntimeBenchmark.RunAsync,
+        ["workflows"] = WorkflowsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
