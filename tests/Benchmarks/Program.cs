@@ -1,4 +1,6 @@
+using Reroute.Benchmarks.Routing;
 using Reroute.Benchmarks.Runtime;
+using Reroute.Benchmarks.Scheduling;
 
 namespace Reroute.Benchmarks;
 
@@ -7,7 +9,8 @@ internal static class Program
     private static readonly Dictionary<string, Func<string[], Task>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["runtime"] = RuntimeBenchmark.RunAsync,
-        ["routing"] = Routing.RoutingBenchmark.RunAsync,
+        ["routing"] = RoutingBenchmark.RunAsync,
+        ["workflows"] = WorkflowsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
