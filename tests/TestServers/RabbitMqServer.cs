@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Reroute.TestServers;
+
+/// <summary>
+/// A real RabbitMQ broker (Debian's rabbitmq-server) on free 127.0.0.1 ports with a private node name and data folder,
+/// for the lifetime of a test class. Installs the package when it is missing (as root, which these machines are).
+/// </summary>
+public sealed class RabbitMqServer : IAsyncLifetime
+{
+    private const string ServerPath = "/usr/sbin/rabbitmq-server";
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private Process? _process;
+    private string? _folder;
+
+    public int Port { get; private set; }
+
+    public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    public async Task InitializeAsync()
+    {
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (!File.Exists(ServerPath))
+            {
+                await ExternalProcess.RunToCompletion("apt-get", "update -qq", "/", TimeSpan.FromMinutes(5));
+                await ExternalProcess.RunToCompletion("apt-get", "install -y -qq rabbitmq-server", "/", TimeSpan.FromMinutes(10));
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+
+        Port = ExternalProcess.FreePort();
+        var distribution = ExternalProcess.FreePort();
+        _folder = Path.Combine(Path.GetTempPath(), $"reroute-rabbitmq-{Port}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(_folder, "mnesia"));
+        Directory.CreateDirectory(Path.Combine(_folder, "log"));
+        var plugins = Path.Combine(_folder, "enabled_plugins");
+        await File.WriteAllTextAsync(plugins, "[].");
+
+        // Debian's wrapper drops to the rabbitmq user even when started by root: it must own the folders.
+        await ExternalProcess.RunToCompletion("chown", $"-R rabbitmq:rabbitmq \"{_folder}\"", "/", TimeSpan.FromSeconds(30));
+        var start = new ProcessStartInfo(ServerPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _folder,
+        };
+        start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_folder, "mnesia");
+        start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_folder, "log");
+        start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+        start.Environment["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_DIST_PORT"] = distribution.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_NODENAME"] = $"reroute-{Port}@localhost";
+        start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins;
+        start.Environment["RABBITMQ_PID_FILE"] = Path.Combine(_folder, "pid");
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start rabbitmq-server");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await ExternalProcess.WaitForPort(_process, Port, TimeSpan.FromSeconds(90));
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+
+        _process?.Dispose();
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}
