@@ -154,7 +154,9 @@ internal sealed class MethodModel
             source.AppendLine($"        public {InterfaceModel.Display(parameter.Type)} Arg{i} {{ get; set; }}");
         }
 
+        source.AppendLine("        [global::System.Text.Json.Serialization.JsonIgnore]");
         source.AppendLine("        public override global::Reroute.Runtime.GrainMethod Method => MethodInfo;");
+        source.AppendLine("        [global::System.Text.Json.Serialization.JsonIgnore]");
         source.AppendLine($"        public override int ArgumentCount => {_method.Parameters.Length};");
         var cases = string.Concat(_method.Parameters.Select(static (_, i) => $"{i} => Arg{i}, "));
         source.AppendLine($"        public override object? GetArgument(int index) => index switch {{ {cases}_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)) }};");

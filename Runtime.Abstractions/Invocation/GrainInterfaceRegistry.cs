@@ -42,7 +42,23 @@ public static class GrainInterfaceRegistry
 
     /// <summary>The descriptor registered under a grain type name, if any.</summary>
     public static GrainInterfaceDescriptor? Find(string grainTypeName)
-        => s_byName.TryGetValue(grainTypeName, out var descriptor) ? descriptor : null;
+    {
+        if (s_byName.TryGetValue(grainTypeName, out var descriptor))
+        {
+            return descriptor;
+        }
+
+        // A message may name an interface no code here has touched yet: register what the loaded assemblies generated.
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (!assembly.IsDynamic && assembly.IsDefined(typeof(GeneratedGrainProxiesAttribute), inherit: false))
+            {
+                LoadAssembly(assembly);
+            }
+        }
+
+        return s_byName.TryGetValue(grainTypeName, out descriptor) ? descriptor : null;
+    }
 
     /// <summary>The name a grain interface has in grain ids and storage.</summary>
     public static string GrainTypeName(Type interfaceType) => interfaceType.FullName ?? interfaceType.Name;

@@ -11,9 +11,11 @@ namespace Reroute.Runtime;
 public abstract class GrainRequest
 {
     /// <summary>The method called.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public abstract GrainMethod Method { get; }
 
     /// <summary>How many arguments the method takes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public abstract int ArgumentCount { get; }
 
     /// <summary>The argument at <paramref name="index"/>, boxed (for filters and logs, not the hot path).</summary>
@@ -42,6 +44,9 @@ public abstract class GrainRequest
 
     /// <summary>A task of this method's result type, failed with <paramref name="exception"/>.</summary>
     internal abstract Task Faulted(Exception exception);
+
+    /// <summary>Completes the caller's task with a result that came from another process.</summary>
+    internal abstract void CompleteWithResult(object? result);
 
     /// <summary>Fails the caller's task.</summary>
     internal abstract bool TryFail(Exception exception);

@@ -53,6 +53,8 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     internal override Task Faulted(Exception exception) => Task.FromException<TResult>(exception);
 
+    internal override void CompleteWithResult(object? result) => _completion?.TrySetResult(result is null ? default! : (TResult)result);
+
     internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;
 
     internal override object? GetResult(Task finished) => finished is Task<TResult> typed ? typed.Result : null;

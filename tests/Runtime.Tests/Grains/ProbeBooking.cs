@@ -1,0 +1,3 @@
+namespace Reroute.Runtime.Tests.Grains;
+
+public sealed record ProbeBooking(string BookingId, ProbeSlot Slot, int Attempt);
