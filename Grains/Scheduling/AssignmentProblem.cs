@@ -10,17 +10,19 @@ namespace Reroute.Grains.Scheduling;
 internal sealed class AssignmentProblem
 {
     public AssignmentProblem(IReadOnlyList<AppointmentCandidates> appointments, IReadOnlyList<ProviderDayCapacity> capacities)
+        : this(appointments, CapacityLookup(capacities))
+    {
+    }
+
+    /// <summary>
+    /// Builds the problem asking <paramref name="remainingCapacity"/> once per distinct provider-day the candidates
+    /// touch — far fewer questions than candidates, which is why capacities are read lazily rather than listed first.
+    /// </summary>
+    public AssignmentProblem(IReadOnlyList<AppointmentCandidates> appointments, Func<string, DateOnly, int> remainingCapacity)
     {
         ArgumentNullException.ThrowIfNull(appointments);
-        ArgumentNullException.ThrowIfNull(capacities);
+        ArgumentNullException.ThrowIfNull(remainingCapacity);
         Appointments = appointments;
-        var capacityOf = new Dictionary<(string, DateOnly), int>();
-        foreach (var capacity in capacities)
-        {
-            // The same provider-day given twice keeps the tighter figure.
-            var key = (capacity.ProviderId, capacity.Day);
-            capacityOf[key] = capacityOf.TryGetValue(key, out var known) ? Math.Min(known, capacity.Remaining) : capacity.Remaining;
-        }
 
         // Providers become small integers first, so the per-candidate keys below hash without touching strings.
         var providerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -50,7 +52,7 @@ internal sealed class AssignmentProblem
                 var dayKey = (p, date.DayNumber);
                 if (!dayIndex.TryGetValue(dayKey, out var d))
                 {
-                    var remaining = capacityOf.GetValueOrDefault((providerId, date));
+                    var remaining = remainingCapacity(providerId, date);
                     d = remaining > 0 ? dayCapacity.Count : -1;
                     dayIndex[dayKey] = d;
                     if (d >= 0)
@@ -89,6 +91,28 @@ internal sealed class AssignmentProblem
     }
 
     public IReadOnlyList<AppointmentCandidates> Appointments { get; }
+
+    /// <summary>Remaining capacity straight from the providers' calendars; a provider not listed has none.</summary>
+    public static Func<string, DateOnly, int> CapacityFromProviders(IReadOnlyList<ProviderProfile> providers)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        var calendars = providers.ToDictionary(static p => p.Id, static p => new ProviderCalendar(p), StringComparer.Ordinal);
+        return (providerId, day) => calendars.TryGetValue(providerId, out var calendar) ? calendar.RemainingOn(day) : 0;
+    }
+
+    private static Func<string, DateOnly, int> CapacityLookup(IReadOnlyList<ProviderDayCapacity> capacities)
+    {
+        ArgumentNullException.ThrowIfNull(capacities);
+        var capacityOf = new Dictionary<(string, DateOnly), int>();
+        foreach (var capacity in capacities)
+        {
+            // The same provider-day given twice keeps the tighter figure.
+            var key = (capacity.ProviderId, capacity.Day);
+            capacityOf[key] = capacityOf.TryGetValue(key, out var known) ? Math.Min(known, capacity.Remaining) : capacity.Remaining;
+        }
+
+        return (providerId, day) => capacityOf.GetValueOrDefault((providerId, day));
+    }
 
     /// <summary>Per appointment, its feasible candidates, best first, one per slot.</summary>
     public ScoredCandidate[][] Ranked { get; }

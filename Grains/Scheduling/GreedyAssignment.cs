@@ -12,8 +12,10 @@ public static class GreedyAssignment
     /// <summary>The greedy assignment under slot and provider-day capacity.</summary>
     public static AssignmentResult Solve(
         IReadOnlyList<AppointmentCandidates> appointments, IReadOnlyList<ProviderDayCapacity> capacities, AssignmentOptions? options = null)
+        => Solve(new AssignmentProblem(appointments, capacities), options);
+
+    private static AssignmentResult Solve(AssignmentProblem problem, AssignmentOptions? options)
     {
-        var problem = new AssignmentProblem(appointments, capacities);
         var order = Enumerable.Range(0, problem.Ranked.Length)
             .OrderByDescending(i => problem.Appointments[i].Priority)
             .ThenBy(static i => i)
@@ -44,5 +46,5 @@ public static class GreedyAssignment
     /// <summary>The same, with remaining capacities read from the providers' profiles.</summary>
     public static AssignmentResult SolveForProviders(
         IReadOnlyList<AppointmentCandidates> appointments, IReadOnlyList<ProviderProfile> providers, AssignmentOptions? options = null)
-        => Solve(appointments, ProviderCapacity.ForCandidates(appointments, providers), options);
+        => Solve(new AssignmentProblem(appointments, AssignmentProblem.CapacityFromProviders(providers)), options);
 }

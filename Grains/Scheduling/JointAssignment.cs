@@ -26,15 +26,15 @@ public static class JointAssignment
     /// <summary>The optimal joint assignment under slot and provider-day capacity.</summary>
     public static AssignmentResult Solve(
         IReadOnlyList<AppointmentCandidates> appointments, IReadOnlyList<ProviderDayCapacity> capacities, AssignmentOptions? options = null)
-    {
-        var problem = new AssignmentProblem(appointments, capacities);
-        return problem.Result(Choose(problem), options ?? AssignmentOptions.Default);
-    }
+        => Solve(new AssignmentProblem(appointments, capacities), options);
+
+    private static AssignmentResult Solve(AssignmentProblem problem, AssignmentOptions? options)
+        => problem.Result(Choose(problem), options ?? AssignmentOptions.Default);
 
     /// <summary>The same, with remaining capacities read from the providers' profiles.</summary>
     public static AssignmentResult SolveForProviders(
         IReadOnlyList<AppointmentCandidates> appointments, IReadOnlyList<ProviderProfile> providers, AssignmentOptions? options = null)
-        => Solve(appointments, ProviderCapacity.ForCandidates(appointments, providers), options);
+        => Solve(new AssignmentProblem(appointments, AssignmentProblem.CapacityFromProviders(providers)), options);
 
     private static int[] Choose(AssignmentProblem problem)
     {
