@@ -96,14 +96,22 @@ public static class JointAssignment
             }
         }
 
+        var slotToDay = new List<(int Node, int Edge, int Day)>(localSlot.Count);
         foreach (var (slot, local) in localSlot)
         {
-            network.AddEdge(firstSlot + local, firstDay + localDay[problem.SlotDay[slot]], 1, 0);
+            var day = localDay[problem.SlotDay[slot]];
+            slotToDay.Add((firstSlot + local, network.AddEdge(firstSlot + local, firstDay + day, 1, 0), day));
         }
 
+        var dayToSink = new int[localDay.Count];
         foreach (var (day, local) in localDay)
         {
-            network.AddEdge(firstDay + local, Sink, problem.DayCapacity[day], 0);
+            dayToSink[local] = network.AddEdge(firstDay + local, Sink, problem.DayCapacity[day], 0);
+        }
+
+        foreach (var (node, edge, day) in slotToDay)
+        {
+            network.SetExitPath(node, edge, dayToSink[day]);
         }
 
         network.Run(Source, Sink);

@@ -17,6 +17,10 @@ internal sealed class MinCostFlow(int nodeCount)
     private long[] _cost = [];
     private int[] _reverse = [];
     private int[] _arcOfEdge = [];
+    private readonly Dictionary<int, (int First, int Second)> _exitEdges = [];
+    private int[] _exitFirst = [];
+    private int[] _exitSecond = [];
+    private bool[] _costsAscending = [];
 
     public int NodeCount { get; } = nodeCount;
 
@@ -28,6 +32,12 @@ internal sealed class MinCostFlow(int nodeCount)
         _edges.Add((from, to, capacity, cost));
         return _edges.Count - 1;
     }
+
+    /// <summary>
+    /// Declares that <paramref name="node"/> reaches the sink through two edges (a slot through its provider-day). The
+    /// search uses it only as an upper bound on the sink's distance, to skip arcs that cannot lead anywhere shorter.
+    /// </summary>
+    public void SetExitPath(int node, int firstEdge, int secondEdge) => _exitEdges[node] = (firstEdge, secondEdge);
 
     /// <summary>The flow on an edge after <see cref="Run"/>.</summary>
     public int FlowOn(int edge) => _edges[edge].Capacity - _residual[_arcOfEdge[edge]];
@@ -50,6 +60,11 @@ internal sealed class MinCostFlow(int nodeCount)
             queue.Clear();
             distance[source] = 0;
             queue.Push(0, source);
+
+            // An upper bound on the sink's distance, from the first free exits seen; arcs whose distance would exceed
+            // it cannot be on a shortest path, and where a node's arcs come in ascending cost the rest are skipped too.
+            var bound = Unreached;
+            var highestPotential = potential.Max();
             while (queue.TryPop(out var d, out var node))
             {
                 if (settled[node])
@@ -65,6 +80,7 @@ internal sealed class MinCostFlow(int nodeCount)
                 }
 
                 var basis = d + potential[node];
+                var ascending = _costsAscending[node];
                 for (var arc = _first[node]; arc < _first[node + 1]; arc++)
                 {
                     if (_residual[arc] == 0)
@@ -72,13 +88,25 @@ internal sealed class MinCostFlow(int nodeCount)
                         continue;
                     }
 
+                    if (ascending && bound != Unreached && basis - highestPotential + _cost[arc] > bound)
+                    {
+                        break;
+                    }
+
                     var next = _head[arc];
                     var candidate = basis + _cost[arc] - potential[next];
-                    if (candidate < distance[next])
+                    if (candidate > bound || candidate >= distance[next])
                     {
-                        distance[next] = candidate;
-                        cameBy[next] = arc;
-                        queue.Push(candidate, next);
+                        continue;
+                    }
+
+                    distance[next] = candidate;
+                    cameBy[next] = arc;
+                    queue.Push(candidate, next);
+                    var exit = _exitFirst[next];
+                    if (exit >= 0 && _residual[exit] > 0 && _residual[_exitSecond[next]] > 0)
+                    {
+                        bound = Math.Min(bound, candidate + _cost[exit] + _cost[_exitSecond[next]] + potential[next] - potential[sink]);
                     }
                 }
             }
@@ -148,6 +176,27 @@ internal sealed class MinCostFlow(int nodeCount)
             _cost[backward] = -cost;
             _reverse[backward] = forward;
             _arcOfEdge[edge] = forward;
+        }
+
+        _exitFirst = new int[NodeCount];
+        _exitSecond = new int[NodeCount];
+        Array.Fill(_exitFirst, -1);
+        foreach (var (node, (first, second)) in _exitEdges)
+        {
+            _exitFirst[node] = _arcOfEdge[first];
+            _exitSecond[node] = _arcOfEdge[second];
+        }
+
+        _costsAscending = new bool[NodeCount];
+        for (var node = 0; node < NodeCount; node++)
+        {
+            var ascending = true;
+            for (var arc = _first[node] + 1; arc < _first[node + 1] && ascending; arc++)
+            {
+                ascending = _cost[arc - 1] <= _cost[arc];
+            }
+
+            _costsAscending[node] = ascending;
         }
     }
 
