@@ -11,23 +11,12 @@ namespace Reroute.Silo.Tests;
 
 public sealed class CommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = SiloCommandLine.CreateInvocationConfiguration();
-        configuration.Output = output;
-        configuration.Error = error;
-        var exitCode = await SiloCommandLine.InvokeAsync(args, configuration);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task The_token_verb_prints_one_token_that_the_silo_accepts()
     {
         using var data = new TempDirectory();
 
-        var (exitCode, output, error) = await RunAsync(
+        var (exitCode, output, error) = await SiloCli.RunAsync(
             "token", "--role", Roles.Operator, "--tenant", "clinic-2", "--subject", "ops-bot", $"--Reroute:Silo:DataDirectory={data.Path}");
 
         Assert.True(exitCode == 0, error);
@@ -53,7 +42,7 @@ public sealed class CommandLineTests
         using var data = new TempDirectory();
         string[] args = ["token", "--role", Roles.Admin, "--role", Roles.Auditor, $"--Reroute:Silo:DataDirectory={data.Path}"];
 
-        var (exitCode, output, error) = await RunAsync(lifetime is null ? args : [.. args, "--lifetime", lifetime]);
+        var (exitCode, output, error) = await SiloCli.RunAsync(lifetime is null ? args : [.. args, "--lifetime", lifetime]);
 
         Assert.True(exitCode == 0, error);
         var jwt = new JsonWebToken(output.Trim());
@@ -71,7 +60,7 @@ public sealed class CommandLineTests
     [InlineData("--Reroute:Silo:DataDirectory")]
     public async Task Bad_arguments_are_usage_errors(params string[] args)
     {
-        var (exitCode, output, error) = await RunAsync(args);
+        var (exitCode, output, error) = await SiloCli.RunAsync(args);
 
         Assert.NotEqual(0, exitCode);
         Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("eyJ", StringComparison.Ordinal));
@@ -83,7 +72,7 @@ public sealed class CommandLineTests
     {
         using var data = new TempDirectory();
 
-        var (exitCode, output, error) = await RunAsync("token", "--role", "admin", $"--Reroute:Silo:DataDirectory={data.Path}", "--Reroute:Auth:Bogus=1");
+        var (exitCode, output, error) = await SiloCli.RunAsync("token", "--role", "admin", $"--Reroute:Silo:DataDirectory={data.Path}", "--Reroute:Auth:Bogus=1");
 
         Assert.Equal(78, exitCode);
         Assert.Empty(output);
@@ -93,7 +82,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Help_describes_the_verb_and_the_configuration_overrides()
     {
-        var (exitCode, output, _) = await RunAsync("--help");
+        var (exitCode, output, _) = await SiloCli.RunAsync("--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("token", output, StringComparison.Ordinal);

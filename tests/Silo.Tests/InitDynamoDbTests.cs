@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Reroute.Runtime.Persistence.DynamoDb;
-using Reroute.Silo.Cli;
 using Reroute.Silo.Tests.Infrastructure;
 using Reroute.TestServers;
 
@@ -24,8 +22,8 @@ public sealed class InitDynamoDbTests(DynaliteServer dynalite) : IClassFixture<D
             $"--Reroute:Storage:DynamoDb:RemindersTable=reminders-{suffix}",
         ];
 
-        var first = await RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
-        var second = await RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
+        var first = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
+        var second = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains($"state-{suffix}: created, active", first.Output);
@@ -38,16 +36,5 @@ public sealed class InitDynamoDbTests(DynaliteServer dynalite) : IClassFixture<D
         await using var silo = await TestSilo.StartAsync(dataDirectory: data.Path, args: storage);
         using var ready = await silo.GetAsync("/ready", token: null);
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = SiloCommandLine.CreateInvocationConfiguration();
-        configuration.Output = output;
-        configuration.Error = error;
-        var exitCode = await SiloCommandLine.InvokeAsync(args, configuration);
-        return (exitCode, output.ToString(), error.ToString());
     }
 }
