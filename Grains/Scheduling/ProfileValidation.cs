@@ -27,7 +27,7 @@ public static class ProfileValidation
         errors.Require(profile.Unavailability.Count <= SchedulingLimits.MaxCalendarEntries, "unavailability", $"must have at most {SchedulingLimits.MaxCalendarEntries} entries.");
         for (var i = 0; i < profile.Unavailability.Count; i++)
         {
-            RequireUnavailability(errors, profile.Unavailability[i], $"unavailability[{i}]");
+            RequireUnavailability(errors, profile.Unavailability[i], $"unavailability[{i}].");
         }
 
         return errors;
@@ -65,18 +65,18 @@ public static class ProfileValidation
         return errors;
     }
 
-    /// <summary>Every failure of an unavailability period.</summary>
-    public static void RequireUnavailability(ValidationErrors errors, UnavailabilityPeriod? period, string field)
+    /// <summary>Every failure of an unavailability period, its fields named after <paramref name="prefix"/> (e.g. "unavailability[2].").</summary>
+    public static void RequireUnavailability(ValidationErrors errors, UnavailabilityPeriod? period, string prefix)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (period is null)
         {
-            errors.Add(field, "must not be null.");
+            errors.Add(prefix.Length == 0 ? "$" : prefix.TrimEnd('.'), "must not be null.");
             return;
         }
 
-        errors.RequireOrdered(period.Start, period.End, field);
-        errors.Require(period.Reason is not null && period.Reason.Length <= SchedulingLimits.MaxReasonLength, $"{field}.reason", $"must be at most {SchedulingLimits.MaxReasonLength} characters.");
+        errors.RequireOrdered(period.Start, period.End, $"{prefix}end");
+        errors.Require(period.Reason is not null && period.Reason.Length <= SchedulingLimits.MaxReasonLength, $"{prefix}reason", $"must be at most {SchedulingLimits.MaxReasonLength} characters.");
     }
 
     private static void RequireState(ValidationErrors errors, string? state, string field) =>

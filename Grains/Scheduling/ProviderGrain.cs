@@ -26,7 +26,7 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
     public async Task<ProviderProfile> AddUnavailability(UnavailabilityPeriod period)
     {
         var errors = new ValidationErrors();
-        ProfileValidation.RequireUnavailability(errors, period, "period");
+        ProfileValidation.RequireUnavailability(errors, period, string.Empty);
         errors.ThrowIfAny("unavailability");
         var profile = RequireProfile();
         if (!profile.Unavailability.Contains(period))
