@@ -130,4 +130,37 @@ public sealed class SchedulingEndpointTests
         Assert.Equal(["end"], (await Problem.AssertAsync(reversed, HttpStatusCode.BadRequest)).ErrorFields());
         Assert.Single((await (await silo.GetAsync("/api/providers/T001", token)).BodyAsync()).GetProperty("unavailability").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Records_written_through_the_API_are_there_after_the_silo_restarts()
+    {
+        using var data = new TempDirectory();
+        string before;
+        await using (var silo = await TestSilo.StartAsync(dataDirectory: data.Path))
+        {
+            var token = silo.Token(Roles.Scheduler);
+            using var put = await silo.PutAsync("/api/appointments/A1", token, SchedulingApi.Appointment());
+            using var status = await silo.PostAsync("/api/appointments/A1/status", token, new AppointmentStatusRequest { Status = AppointmentStatus.Cancelled, Reason = "provider_unavailable" });
+            before = await silo.ReadAsync("/api/appointments/A1", token);
+        }
+
+        await using var restarted = await TestSilo.StartAsync(dataDirectory: data.Path);
+
+        Assert.StartsWith("200 ", before, StringComparison.Ordinal);
+        Assert.Equal(before, await restarted.ReadAsync("/api/appointments/A1", restarted.Token(Roles.Auditor)));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_scheduling_routes()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        var document = await (await silo.GetAsync("/openapi/v1.json")).BodyAsync();
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(static p => p.Name).ToList();
+        Assert.Contains("/api/providers/{id}", paths);
+        Assert.Contains("/api/appointments/{id}/status", paths);
+        Assert.Contains("/api/waitlists/{clinic}/{discipline}", paths);
+        Assert.Contains("/api/knowledge", paths);
+    }
 }
