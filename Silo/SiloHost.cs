@@ -49,6 +49,7 @@ public static partial class SiloHost
         ConfigureLogging(builder.Logging);
         AddSiloServices(builder);
         AddGrainRuntime(builder);
+        AddScheduling(builder);
         configure?.Invoke(builder);
 
         // Before anything reads an option: a typo in a key must stop the silo, not fall back to a default.
@@ -135,5 +136,6 @@ public static partial class SiloHost
         app.MapHealthEndpoints();
         app.MapMeEndpoints();
         app.MapSiloEndpoints();
+        app.MapSchedulingEndpoints();
     }
 }

@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Rescheduling workflows: admin, scheduler, ehr-integration.</summary>
     public const string Scheduling = nameof(Scheduling);
 
+    /// <summary>Reading scheduling records (providers, patients, appointments, waitlists, knowledge): the Scheduling roles and auditor.</summary>
+    public const string SchedulingRead = nameof(SchedulingRead);
+
     /// <summary>Escalation review: admin, hod.</summary>
     public const string HeadOfDepartment = nameof(HeadOfDepartment);
 
@@ -31,6 +34,7 @@ public static class Policies
     {
         [AnyRole] = Roles.All,
         [Scheduling] = [Roles.Admin, Roles.Scheduler, Roles.EhrIntegration],
+        [SchedulingRead] = [Roles.Admin, Roles.Scheduler, Roles.EhrIntegration, Roles.Auditor],
         [HeadOfDepartment] = [Roles.Admin, Roles.HeadOfDepartment],
         [Operations] = [Roles.Admin, Roles.Operator],
         [Audit] = [Roles.Admin, Roles.Auditor],

@@ -1,0 +1,97 @@
+using Reroute.Interfaces.Scheduling;
+
+namespace Reroute.Grains.Scheduling;
+
+/// <summary>An appointment: FHIR status with a checked lifecycle and history; keeps its provider's schedule index current.</summary>
+public sealed class AppointmentGrain([PersistentState("appointment")] IPersistentState<AppointmentState> state) : Grain, IAppointmentGrain
+{
+    /// <summary>The history reason of the first status.</summary>
+    public const string CreatedReason = "created";
+
+    /// <summary>The history reason of a status changed by an upsert.</summary>
+    public const string UpdatedReason = "updated";
+
+    /// <inheritdoc />
+    public Task<AppointmentRecord?> Get() => Task.FromResult(state.State.Record);
+
+    /// <inheritdoc />
+    public async Task<AppointmentRecord> Upsert(Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var errors = AppointmentValidation.Validate(appointment);
+        errors.Require(appointment.Id == SchedulingKeys.IdOf(GetPrimaryKeyString()), "id", "must be the appointment id the request is for.");
+        errors.ThrowIfAny("appointment");
+
+        var current = state.State.Record;
+        var history = current?.History ?? [];
+        if (current is null)
+        {
+            history = [Change(null, appointment.Status, CreatedReason)];
+        }
+        else if (current.Appointment.Status != appointment.Status)
+        {
+            RequireTransition(current.Appointment.Status, appointment.Status);
+            history = [.. history, Change(current.Appointment.Status, appointment.Status, UpdatedReason)];
+        }
+
+        var record = new AppointmentRecord { Appointment = appointment, History = history };
+        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await UpdateIndexes(current?.Appointment, appointment);
+        return record;
+    }
+
+    /// <inheritdoc />
+    public async Task<AppointmentRecord> ChangeStatus(AppointmentStatus to, string reason)
+    {
+        var errors = AppointmentValidation.ValidateReason(reason);
+        errors.Require(Enum.IsDefined(to), "status", "must be a FHIR appointment status.");
+        errors.ThrowIfAny("status change");
+        var current = state.State.Record
+            ?? throw new KeyNotFoundException($"Appointment {SchedulingKeys.IdOf(GetPrimaryKeyString())} does not exist.");
+        var from = current.Appointment.Status;
+        if (from == to)
+        {
+            // A repeated request (a retry, a second click) changes nothing and adds no history.
+            return current;
+        }
+
+        RequireTransition(from, to);
+        var record = new AppointmentRecord
+        {
+            Appointment = current.Appointment with { Status = to },
+            History = [.. current.History, Change(from, to, reason)],
+        };
+        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await UpdateIndexes(current.Appointment, record.Appointment);
+        return record;
+    }
+
+    private void RequireTransition(AppointmentStatus from, AppointmentStatus to)
+    {
+        if (!AppointmentTransitions.IsAllowed(from, to))
+        {
+            throw new AppointmentTransitionException(SchedulingKeys.IdOf(GetPrimaryKeyString()), from, to);
+        }
+    }
+
+    private AppointmentStatusChange Change(AppointmentStatus? from, AppointmentStatus to, string reason) =>
+        new() { At = Time.GetUtcNow(), From = from, To = to, Reason = reason };
+
+    // After the state write: a failure here leaves a stale index entry that the caller's retry (an idempotent upsert) repairs.
+    private async Task UpdateIndexes(Appointment? before, Appointment after)
+    {
+        var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
+        if (before is not null && before.ProviderId != after.ProviderId)
+        {
+            await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id);
+        }
+
+        await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
+        {
+            AppointmentId = after.Id,
+            Start = after.Start,
+            End = after.End,
+            Status = after.Status,
+        });
+    }
+}

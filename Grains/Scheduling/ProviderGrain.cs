@@ -1,0 +1,147 @@
+using Reroute.Interfaces.Scheduling;
+
+namespace Reroute.Grains.Scheduling;
+
+/// <summary>A provider: profile, unavailability, idempotent slot bookings and the index of the provider's appointments.</summary>
+public sealed class ProviderGrain([PersistentState("provider")] IPersistentState<ProviderState> state) : Grain, IProviderGrain
+{
+    /// <inheritdoc />
+    public Task<ProviderProfile?> Get() => Task.FromResult(View(state.State));
+
+    /// <inheritdoc />
+    public async Task<ProviderProfile> Upsert(ProviderProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var errors = ProfileValidation.Validate(profile);
+        errors.Require(profile.Id == SchedulingKeys.IdOf(GetPrimaryKeyString()), "id", "must be the provider id the request is for.");
+        errors.ThrowIfAny("provider");
+
+        await state.ReplaceAsync(state.State with { Profile = profile });
+        await GrainFactory.GetGrain<IProviderDirectoryGrain>(SchedulingKeys.TenantOf(GetPrimaryKeyString()))
+            .Register(new ProviderListing { ProviderId = profile.Id, ClinicId = profile.ClinicId, Discipline = profile.Discipline });
+        return View(state.State)!;
+    }
+
+    /// <inheritdoc />
+    public async Task<ProviderProfile> AddUnavailability(UnavailabilityPeriod period)
+    {
+        var errors = new ValidationErrors();
+        ProfileValidation.RequireUnavailability(errors, period, string.Empty);
+        errors.ThrowIfAny("unavailability");
+        var profile = RequireProfile();
+        if (!profile.Unavailability.Contains(period))
+        {
+            await state.ReplaceAsync(state.State with { Profile = profile with { Unavailability = [.. profile.Unavailability, period] } });
+        }
+
+        return View(state.State)!;
+    }
+
+    /// <inheritdoc />
+    public async Task<SlotBooking> BookSlot(string bookingId, TimeRange slot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bookingId);
+        ArgumentNullException.ThrowIfNull(slot);
+        var profile = RequireProfile();
+        var existing = state.State.Bookings.FirstOrDefault(b => b.BookingId == bookingId);
+        if (existing is not null)
+        {
+            // A retry of the same booking gets the same answer; the same id for another slot is a caller's bug.
+            return existing.Slot == slot
+                ? existing
+                : throw new SlotBookingException($"Booking {bookingId} already holds another slot of provider {profile.Id}.");
+        }
+
+        if (!profile.BookableSlots.Contains(slot))
+        {
+            throw new SlotBookingException($"The slot is not a bookable slot of provider {profile.Id}.");
+        }
+
+        if (state.State.Bookings.Any(b => b.Slot == slot))
+        {
+            throw new SlotBookingException($"The slot of provider {profile.Id} is already booked.");
+        }
+
+        var calendar = new ProviderCalendar(View(state.State)!);
+        if (calendar.UnavailableDuring(slot.Start, slot.End) is not null)
+        {
+            throw new SlotBookingException($"Provider {profile.Id} is unavailable during the slot.");
+        }
+
+        if (calendar.RemainingOn(ProviderCalendar.DayOf(slot.Start)) <= 0)
+        {
+            throw new SlotBookingException($"Provider {profile.Id} has no capacity left on that day.");
+        }
+
+        var booking = new SlotBooking { BookingId = bookingId, Slot = slot, BookedAt = Time.GetUtcNow() };
+        await state.ReplaceAsync(state.State with { Bookings = [.. state.State.Bookings, booking] });
+        return booking;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReleaseSlot(string bookingId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bookingId);
+        if (!state.State.Bookings.Any(b => b.BookingId == bookingId))
+        {
+            return false;
+        }
+
+        await state.ReplaceAsync(state.State with { Bookings = [.. state.State.Bookings.Where(b => b.BookingId != bookingId)] });
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SlotBooking>> GetBookings() => Task.FromResult(state.State.Bookings);
+
+    /// <inheritdoc />
+    public async Task TrackAppointment(ScheduledAppointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (state.State.Appointments.Contains(appointment))
+        {
+            return;
+        }
+
+        var others = state.State.Appointments.Where(a => a.AppointmentId != appointment.AppointmentId);
+        await state.ReplaceAsync(state.State with { Appointments = [.. others, appointment] });
+    }
+
+    /// <inheritdoc />
+    public async Task UntrackAppointment(string appointmentId)
+    {
+        if (state.State.Appointments.Any(a => a.AppointmentId == appointmentId))
+        {
+            await state.ReplaceAsync(state.State with { Appointments = [.. state.State.Appointments.Where(a => a.AppointmentId != appointmentId)] });
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScheduledAppointment>> GetAppointments(DateTimeOffset from, DateTimeOffset to)
+    {
+        IReadOnlyList<ScheduledAppointment> found = [.. state.State.Appointments
+            .Where(a => a.Start < to && a.End > from)
+            .OrderBy(static a => a.Start)
+            .ThenBy(static a => a.AppointmentId, StringComparer.Ordinal)];
+        return Task.FromResult(found);
+    }
+
+    private ProviderProfile RequireProfile() =>
+        state.State.Profile ?? throw new KeyNotFoundException($"Provider {SchedulingKeys.IdOf(GetPrimaryKeyString())} does not exist.");
+
+    // Booked slots leave the bookable list and join the booked times, whatever the last upsert said about them.
+    private static ProviderProfile? View(ProviderState current)
+    {
+        if (current.Profile is not { } profile || current.Bookings.Count == 0)
+        {
+            return current.Profile;
+        }
+
+        var booked = current.Bookings.Select(static b => b.Slot).ToHashSet();
+        return profile with
+        {
+            BookableSlots = [.. profile.BookableSlots.Where(s => !booked.Contains(s))],
+            BookedTimes = [.. profile.BookedTimes.Concat(booked.Where(s => !profile.BookedTimes.Contains(s)))],
+        };
+    }
+}

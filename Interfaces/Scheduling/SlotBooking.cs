@@ -1,0 +1,14 @@
+namespace Reroute.Interfaces.Scheduling;
+
+/// <summary>A slot booked on a provider's schedule under a caller-chosen booking id (the idempotency key of the booking).</summary>
+public sealed record SlotBooking
+{
+    /// <summary>The booking's id.</summary>
+    public required string BookingId { get; init; }
+
+    /// <summary>The slot booked.</summary>
+    public required TimeRange Slot { get; init; }
+
+    /// <summary>When the booking was made.</summary>
+    public required DateTimeOffset BookedAt { get; init; }
+}
