@@ -1,0 +1,50 @@
+namespace Reroute.Grains.Routing;
+
+/// <summary>The routing grains' defaults, bound from <c>Reroute:Routing</c>.</summary>
+public sealed record RoutingGrainOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Reroute:Routing";
+
+    /// <summary>A node whose last heartbeat (or registration, before its first) is older than this is unhealthy.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a node's grain timer checks for missed heartbeats.</summary>
+    public TimeSpan HeartbeatCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old the router's snapshot of nodes and breakers may get before it is rebuilt.</summary>
+    public TimeSpan SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Share of failed calls in the sampling window that opens a node's breaker.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Calls the sampling window must hold before the ratio can open the breaker.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>The window failures are counted over.</summary>
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open breaker keeps traffic away before a probe may go.</summary>
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A call slower than this counts as a failure even if it answered, in milliseconds.</summary>
+    public double SlowCallMs { get; set; } = 10_000;
+
+    /// <summary>Share of eligible requests a half-open node takes: enough to probe it, few enough to lose little.</summary>
+    public double HalfOpenAdmitFraction { get; set; } = 0.1;
+
+    /// <summary>Share of traffic a node takes right after its breaker closes; it rises linearly to all over the ramp.</summary>
+    public double RampInitialFraction { get; set; } = 0.25;
+
+    /// <summary>How long traffic takes to return fully after a breaker closes.</summary>
+    public TimeSpan RampDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Decisions one tenant-day log keeps; the oldest go first.</summary>
+    public int DecisionLogCapacity { get; set; } = 1_000;
+
+    /// <summary>Days back a decision query looks, today included.</summary>
+    public int DecisionLookbackDays { get; set; } = 7;
+
+    /// <summary>Most decisions one query returns.</summary>
+    public int MaxDecisionQueryLimit { get; set; } = 500;
+}
