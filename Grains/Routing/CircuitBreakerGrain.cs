@@ -44,6 +44,7 @@ public sealed class CircuitBreakerGrain(IOptions<RoutingGrainOptions> options) :
         ArgumentNullException.ThrowIfNull(outcome);
         var failed = !outcome.Succeeded || outcome.LatencyMs > _options.SlowCallMs;
         var before = _polly.CircuitState;
+        var counted = true;
         try
         {
             _pipeline!.Execute(static failed => failed, failed);
@@ -51,10 +52,14 @@ public sealed class CircuitBreakerGrain(IOptions<RoutingGrainOptions> options) :
         catch (BrokenCircuitException)
         {
             // A late outcome while the circuit is open: the break already accounts for the node's failures.
+            counted = false;
         }
 
         var after = _polly.CircuitState;
-        if (after != before)
+
+        // A counted outcome on an open circuit was the half-open probe; if it failed, the circuit is open again from now.
+        var reopened = counted && before == CircuitState.Open && after == CircuitState.Open;
+        if (after != before || reopened)
         {
             var now = Time.GetUtcNow();
             _changedAt = now;
