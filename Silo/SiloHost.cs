@@ -135,5 +135,6 @@ public static partial class SiloHost
         app.MapHealthEndpoints();
         app.MapMeEndpoints();
         app.MapSiloEndpoints();
+        app.MapRoutingEndpoints();
     }
 }
