@@ -1,8 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Reroute.Grains.Routing;
 
 /// <summary>The routing grains' defaults, bound from <c>Reroute:Routing</c>.</summary>
-public sealed record RoutingGrainOptions
+public sealed record RoutingGrainOptions : IValidatableObject
 {
+    // Bounds on what the options may be set to: wide enough for any deployment, narrow enough to catch a unit mistake.
+    private const int MaxDecisionLogCapacity = 100_000;
+    private const int MaxLookbackDays = 366;
+    private const int MaxThroughput = 10_000;
+
     /// <summary>The configuration section.</summary>
     public const string Section = "Reroute:Routing";
 
@@ -47,4 +54,56 @@ public sealed record RoutingGrainOptions
 
     /// <summary>Most decisions one query returns.</summary>
     public int MaxDecisionQueryLimit { get; set; } = 500;
+
+    /// <summary>Problems with the values, each naming its member.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value, min, max) in new[]
+        {
+            (nameof(HeartbeatTimeout), HeartbeatTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)),
+            (nameof(HeartbeatCheckInterval), HeartbeatCheckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
+            (nameof(SnapshotRefreshInterval), SnapshotRefreshInterval, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            (nameof(BreakerSamplingDuration), BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
+            (nameof(BreakerBreakDuration), BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
+            (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
+        })
+        {
+            if (value < min || value > max)
+            {
+                yield return new ValidationResult($"must be between {min} and {max} (was {value}).", [name]);
+            }
+        }
+
+        foreach (var (name, value) in new[]
+        {
+            (nameof(BreakerFailureRatio), BreakerFailureRatio),
+            (nameof(HalfOpenAdmitFraction), HalfOpenAdmitFraction),
+            (nameof(RampInitialFraction), RampInitialFraction),
+        })
+        {
+            if (!(value > 0 && value <= 1))
+            {
+                yield return new ValidationResult($"must be above 0 and at most 1 (was {value}).", [name]);
+            }
+        }
+
+        foreach (var (name, value, max) in new[]
+        {
+            (nameof(BreakerMinimumThroughput), BreakerMinimumThroughput, MaxThroughput),
+            (nameof(DecisionLogCapacity), DecisionLogCapacity, MaxDecisionLogCapacity),
+            (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
+            (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),
+        })
+        {
+            if (value < 1 || value > max)
+            {
+                yield return new ValidationResult($"must be between 1 and {max} (was {value}).", [name]);
+            }
+        }
+
+        if (!(SlowCallMs > 0))
+        {
+            yield return new ValidationResult($"must be positive (was {SlowCallMs}).", [nameof(SlowCallMs)]);
+        }
+    }
 }
