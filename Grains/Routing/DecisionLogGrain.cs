@@ -4,12 +4,29 @@ using Reroute.Interfaces.Routing;
 
 namespace Reroute.Grains.Routing;
 
-/// <summary>A tenant's decisions for one day, bounded by <see cref="RoutingGrainOptions.DecisionLogCapacity"/>.</summary>
+/// <summary>
+/// A tenant's decisions for one day, bounded by <see cref="RoutingGrainOptions.DecisionLogCapacity"/>. Writes are batched:
+/// a log is stored whole, so it is written when <see cref="RoutingGrainOptions.DecisionLogFlushBatch"/> decisions are
+/// waiting, every <see cref="RoutingGrainOptions.DecisionLogFlushInterval"/> on the silo clock, and on deactivation.
+/// </summary>
 public sealed class DecisionLogGrain(
     [PersistentState("decisions")] IPersistentState<DecisionLogState> state,
     IOptions<RoutingGrainOptions> options) : Grain, IDecisionLogGrain
 {
-    private readonly int _capacity = Math.Max(1, options.Value.DecisionLogCapacity);
+    private readonly RoutingGrainOptions _options = options.Value;
+    private int _unwritten;
+
+    private int Capacity => Math.Max(1, _options.DecisionLogCapacity);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        RegisterGrainTimer(_ => Flush(), _options.DecisionLogFlushInterval, _options.DecisionLogFlushInterval);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
     /// <inheritdoc />
     public async Task Append(DecisionRecord record)
@@ -17,12 +34,12 @@ public sealed class DecisionLogGrain(
         ArgumentNullException.ThrowIfNull(record);
         var records = state.State.Records;
         records.Add(record);
-        if (records.Count > _capacity)
+        if (records.Count > Capacity)
         {
-            records.RemoveRange(0, records.Count - _capacity);
+            records.RemoveRange(0, records.Count - Capacity);
         }
 
-        await state.WriteStateAsync();
+        await Changed();
     }
 
     /// <inheritdoc />
@@ -37,7 +54,7 @@ public sealed class DecisionLogGrain(
         }
 
         records[at] = records[at] with { Outcome = outcome };
-        await state.WriteStateAsync();
+        await Changed();
         return true;
     }
 
@@ -53,5 +70,20 @@ public sealed class DecisionLogGrain(
         }
 
         return Task.FromResult(newest.MoveToImmutable());
+    }
+
+    private Task Changed() => ++_unwritten >= _options.DecisionLogFlushBatch ? Flush() : Task.CompletedTask;
+
+    private async Task Flush()
+    {
+        if (_unwritten == 0)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+
+        // Only after the write: a failed write leaves the log marked unwritten, so the next flush tries again.
+        _unwritten = 0;
     }
 }

@@ -49,6 +49,15 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>Decisions one tenant-day log keeps; the oldest go first.</summary>
     public int DecisionLogCapacity { get; set; } = 1_000;
 
+    /// <summary>
+    /// How often a decision log writes what it appended since its last write. A log is written whole, so writing on
+    /// every append would cost a full log per decision; a crash loses at most this much history.
+    /// </summary>
+    public TimeSpan DecisionLogFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Unwritten decisions that make a log write at once, without waiting for the interval.</summary>
+    public int DecisionLogFlushBatch { get; set; } = 256;
+
     /// <summary>Days back a decision query looks, today included.</summary>
     public int DecisionLookbackDays { get; set; } = 7;
 
@@ -66,6 +75,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(BreakerSamplingDuration), BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
             (nameof(BreakerBreakDuration), BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
             (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
+            (nameof(DecisionLogFlushInterval), DecisionLogFlushInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
         })
         {
             if (value < min || value > max)
@@ -91,6 +101,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
         {
             (nameof(BreakerMinimumThroughput), BreakerMinimumThroughput, MaxThroughput),
             (nameof(DecisionLogCapacity), DecisionLogCapacity, MaxDecisionLogCapacity),
+            (nameof(DecisionLogFlushBatch), DecisionLogFlushBatch, MaxDecisionLogCapacity),
             (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
             (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),
         })
