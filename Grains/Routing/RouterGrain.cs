@@ -10,9 +10,11 @@ namespace Reroute.Grains.Routing;
 /// <see cref="RoutingGrainOptions.SnapshotRefreshInterval"/>; the decision itself is <see cref="RoutePlanner"/>'s.
 /// Breakers enter the planner as data: an open node is excluded, and a half-open or ramping node takes only its admit
 /// fraction of requests, chosen by a stable hash of the request and node ids so that a retry of the same request sees
-/// the same view.
+/// the same view. Reentrant: a decision spends most of its time awaiting the policy and log grains, and the snapshot is
+/// swapped whole between awaits, so interleaved decisions always see one consistent snapshot.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, IRouterGrain
 {
     // 2^53: a double holds that many evenly spaced values in [0, 1).
