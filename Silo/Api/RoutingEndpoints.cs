@@ -46,6 +46,12 @@ public static class RoutingEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        endpoints.MapPost("/api/inference/outcome", Outcome).RequireAuthorization(Policies.AnyRole)
+            .WithName("ReportInferenceOutcome").WithTags("Inference")
+            .WithSummary("Reports how a routed request went on its node: counts toward the node's breaker and is attached to the decision.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         var routing = endpoints.MapGroup("/api/routing").WithTags("Routing")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -149,6 +155,45 @@ public static class RoutingEndpoints
         {
             return Invalid(error);
         }
+    }
+
+    private static async Task<IResult> Outcome(RouteOutcome? outcome, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        if (Tenant(user) is not { } tenant)
+        {
+            return NoTenant();
+        }
+
+        if (outcome is null)
+        {
+            return Invalid("body", "An outcome is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(outcome.RequestId) || string.IsNullOrWhiteSpace(outcome.NodeId))
+        {
+            var field = string.IsNullOrWhiteSpace(outcome.RequestId) ? nameof(RouteOutcome.RequestId) : nameof(RouteOutcome.NodeId);
+            return Invalid(field, $"{field} is required.");
+        }
+
+        if (!double.IsFinite(outcome.LatencyMs) || outcome.LatencyMs < 0)
+        {
+            return Invalid(nameof(RouteOutcome.LatencyMs), "LatencyMs must be a number zero or more.");
+        }
+
+        // The device tier has no breaker: its outcome only goes to the history.
+        BreakerStatus? breaker = null;
+        if (!string.Equals(outcome.NodeId, RoutePlanner.DeviceNodeId, StringComparison.Ordinal))
+        {
+            if (await grains.GetGrain<IResourceGrain>(outcome.NodeId).Snapshot() is null)
+            {
+                return UnknownNode(outcome.NodeId);
+            }
+
+            breaker = await grains.GetGrain<ICircuitBreakerGrain>(outcome.NodeId).Record(outcome);
+        }
+
+        await grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(tenant, time.GetUtcNow())).RecordOutcome(outcome);
+        return breaker is null ? TypedResults.NoContent() : TypedResults.Ok(breaker);
     }
 
     private static async Task<IResult> Decisions(int? limit, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, IOptions<RoutingGrainOptions> options)

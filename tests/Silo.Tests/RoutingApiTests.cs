@@ -83,6 +83,49 @@ public sealed class RoutingApiTests
     }
 
     [Fact]
+    public async Task Reported_failures_open_a_node_breaker_and_the_next_decision_avoids_the_node()
+    {
+        // A snapshot rebuilt for every decision, so the test needs no clock.
+        await using var silo = await TestSilo.StartAsync(args: ["--Reroute:Routing:SnapshotRefreshInterval=00:00:00"]);
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat));
+        var app = silo.Token("app", "clinic-1", Roles.EhrIntegration);
+        using (var first = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request))
+        {
+            Assert.Equal("edge-1", (await Json(first)).GetProperty("nodeId").GetString());
+        }
+
+        string? state = null;
+        for (var i = 0; i < 5; i++)
+        {
+            using var reported = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app,
+                $$"""{ "requestId": "req-1", "nodeId": "edge-1", "succeeded": false, "latencyMs": {{900 + i}} }""");
+            Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+            state = (await Json(reported)).GetProperty("state").GetString();
+        }
+
+        Assert.Equal("Open", state);
+        using (var second = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request.Replace("req-1", "req-2", StringComparison.Ordinal)))
+        {
+            Assert.Equal("cloud-1", (await Json(second)).GetProperty("nodeId").GetString());
+        }
+
+        using var history = await silo.GetAsync("/api/routing/decisions", silo.Token("audit", "clinic-1", Roles.Auditor));
+        var decisions = (await Json(history)).EnumerateArray().ToList();
+        Assert.Equal(["req-2", "req-1"], decisions.Select(d => d.GetProperty("requestId").GetString()));
+        Assert.False(decisions[1].GetProperty("outcome").GetProperty("succeeded").GetBoolean());
+
+        using var unknown = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "ghost", "succeeded": true }""");
+        await Problem.AssertAsync(unknown, HttpStatusCode.NotFound);
+        using var negative = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "edge-1", "latencyMs": -1 }""");
+        var problem = await Problem.AssertAsync(negative, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("latencyMs", out _));
+    }
+
+    [Fact]
     public async Task Phi_goes_only_where_the_tenant_admin_approved_it()
     {
         await using var silo = await TestSilo.StartAsync();
