@@ -61,6 +61,9 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>Days back a decision query looks, today included.</summary>
     public int DecisionLookbackDays { get; set; } = 7;
 
+    /// <summary>Decisions a query returns when it names no limit.</summary>
+    public int DefaultDecisionQueryLimit { get; set; } = 50;
+
     /// <summary>Most decisions one query returns.</summary>
     public int MaxDecisionQueryLimit { get; set; } = 500;
 
@@ -110,6 +113,11 @@ public sealed record RoutingGrainOptions : IValidatableObject
             {
                 yield return new ValidationResult($"must be between 1 and {max} (was {value}).", [name]);
             }
+        }
+
+        if (DefaultDecisionQueryLimit < 1 || DefaultDecisionQueryLimit > MaxDecisionQueryLimit)
+        {
+            yield return new ValidationResult($"must be between 1 and MaxDecisionQueryLimit ({MaxDecisionQueryLimit}) (was {DefaultDecisionQueryLimit}).", [nameof(DefaultDecisionQueryLimit)]);
         }
 
         if (!(SlowCallMs > 0))

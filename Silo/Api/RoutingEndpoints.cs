@@ -20,7 +20,6 @@ namespace Reroute.Silo.Api;
 /// </summary>
 public static class RoutingEndpoints
 {
-    private const int DefaultDecisionLimit = 50;
     private const string LimitField = "limit";
 
     /// <summary>Maps the MEC node, inference routing and routing policy endpoints.</summary>
@@ -204,7 +203,7 @@ public static class RoutingEndpoints
         }
 
         var max = options.Value.MaxDecisionQueryLimit;
-        var wanted = limit ?? Math.Min(DefaultDecisionLimit, max);
+        var wanted = limit ?? options.Value.DefaultDecisionQueryLimit;
         if (wanted < 1 || wanted > max)
         {
             return Invalid(LimitField, $"limit must be between 1 and {max}.");

@@ -38,6 +38,21 @@ public sealed class RouterGrainTests
     }
 
     [Fact]
+    public async Task The_router_decides_on_its_snapshot_until_the_refresh_interval_has_passed()
+    {
+        await using var silo = await RoutingSilo.Start(configure: o => o.SnapshotRefreshInterval = TimeSpan.FromSeconds(5));
+        await silo.Node("cloud-1", RoutingSilo.CloudProfile());
+        Assert.Equal("cloud-1", (await silo.Router().Route(Routes.Request() with { RequestId = "a" })).NodeId);
+
+        await silo.Node("edge-1", RoutingSilo.EdgeProfile());
+        silo.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal("cloud-1", (await silo.Router().Route(Routes.Request() with { RequestId = "b" })).NodeId);
+
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("edge-1", (await silo.Router().Route(Routes.Request() with { RequestId = "c" })).NodeId);
+    }
+
+    [Fact]
     public async Task A_request_with_a_non_positive_sla_is_rejected_naming_the_field()
     {
         await using var silo = await RoutingSilo.Start();
