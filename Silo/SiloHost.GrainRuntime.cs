@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reroute.Grains;
+using Reroute.Grains.Routing;
 using Reroute.Runtime.Hosting;
 using Reroute.Silo.Options;
 
@@ -15,6 +16,7 @@ public static partial class SiloHost
         var guard = builder.Services.GetConfigurationGuard();
         guard.Register<RuntimeOptions>(RuntimeOptions.Section);
         guard.Register<StorageOptions>(StorageOptions.Section);
+        builder.AddRerouteOptions<RoutingGrainOptions>(RoutingGrainOptions.Section);
         builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly(GrainsAssembly.Assembly));
 
         // One data folder per silo: the embedded store lives in Reroute:Silo:DataDirectory unless given its own.

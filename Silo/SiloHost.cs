@@ -137,5 +137,6 @@ public static partial class SiloHost
         app.MapMeEndpoints();
         app.MapSiloEndpoints();
         app.MapSchedulingEndpoints();
+        app.MapRoutingEndpoints();
     }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Reroute.Interfaces.Routing;
+using Reroute.Runtime.Cluster;
+
+namespace Reroute.Grains.Routing;
+
+/// <summary>
+/// Routes over a snapshot of every registered node and its breaker, rebuilt when older than
+/// <see cref="RoutingGrainOptions.SnapshotRefreshInterval"/>; the decision itself is <see cref="RoutePlanner"/>'s.
+/// Breakers enter the planner as data: an open node is excluded, and a half-open or ramping node takes only its admit
+/// fraction of requests, chosen by a stable hash of the request and node ids so that a retry of the same request sees
+/// the same view. Reentrant: a decision spends most of its time awaiting the policy and log grains, and the snapshot is
+/// swapped whole between awaits, so interleaved decisions always see one consistent snapshot.
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, IRouterGrain
+{
+    // 2^53: a double holds that many evenly spaced values in [0, 1).
+    private const double UnitScale = 1.0 / (1UL << 53);
+    private const int FractionBits = 53;
+
+    private readonly RoutingGrainOptions _options = options.Value;
+    private NodeSnapshot[] _nodes = [];
+    private BreakerStatus[] _breakers = [];
+    private DateTimeOffset? _refreshedAt;
+
+    /// <inheritdoc />
+    public async Task<RouteDecision> Route(InferenceRequest request)
+    {
+        RoutingValidation.Request(request);
+        await RefreshIfStale();
+        var policy = await GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
+        var model = RoutingModel.Default;
+
+        var decision = RoutePlanner.Route(request, View(request, admitAll: false, out var heldBack), policy, model);
+        if (heldBack > 0)
+        {
+            if (decision.Status == RouteStatus.NoEligibleNode)
+            {
+                // Holding a recovering node back is about spreading risk, not about safety: when it is the only option, use it.
+                decision = RoutePlanner.Route(request, View(request, admitAll: true, out _), policy, model);
+            }
+            else
+            {
+                decision = decision with
+                {
+                    Rationale = decision.Rationale.Add(string.Create(CultureInfo.InvariantCulture, $"{heldBack} recovering node(s) not offered this request (breaker ramp)")),
+                };
+            }
+        }
+
+        var now = Time.GetUtcNow();
+        await GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
+            .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
+        return decision;
+    }
+
+    private async Task RefreshIfStale()
+    {
+        var now = Time.GetUtcNow();
+        if (_refreshedAt is { } at && now - at < _options.SnapshotRefreshInterval)
+        {
+            return;
+        }
+
+        var ids = await GrainFactory.GetGrain<INodeDirectoryGrain>(RoutingKeys.Directory).Nodes();
+        var snapshots = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResourceGrain>(id).Snapshot()));
+        var breakers = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICircuitBreakerGrain>(id).Status()));
+        await Task.WhenAll(snapshots, breakers);
+
+        var nodes = new List<NodeSnapshot>(ids.Length);
+        var states = new List<BreakerStatus>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (snapshots.Result[i] is { } node)
+            {
+                nodes.Add(node);
+                states.Add(breakers.Result[i]);
+            }
+        }
+
+        _nodes = [.. nodes];
+        _breakers = [.. states];
+        _refreshedAt = now;
+    }
+
+    private NodeSnapshot[] View(InferenceRequest request, bool admitAll, out int heldBack)
+    {
+        heldBack = 0;
+        var view = new NodeSnapshot[_nodes.Length];
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            var breaker = _breakers[i];
+            var state = breaker.State;
+            if (state != BreakerState.Open && breaker.AdmitFraction < 1 && !admitAll && !Admitted(request.RequestId, node.NodeId, breaker.AdmitFraction))
+            {
+                state = BreakerState.Open;
+                heldBack++;
+            }
+
+            view[i] = node.Breaker == state ? node : node with { Breaker = state };
+        }
+
+        return view;
+    }
+
+    private static bool Admitted(string requestId, string nodeId, double fraction)
+    {
+        var hash = StableHash.Combine(StableHash.Of(requestId), StableHash.Of(nodeId));
+        return (hash >> (64 - FractionBits)) * UnitScale < fraction;
+    }
+}

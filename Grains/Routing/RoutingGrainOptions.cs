@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reroute.Grains.Routing;
+
+/// <summary>The routing grains' defaults, bound from <c>Reroute:Routing</c>.</summary>
+public sealed record RoutingGrainOptions : IValidatableObject
+{
+    // Bounds on what the options may be set to: wide enough for any deployment, narrow enough to catch a unit mistake.
+    private const int MaxDecisionLogCapacity = 100_000;
+    private const int MaxLookbackDays = 366;
+    private const int MaxThroughput = 10_000;
+
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Reroute:Routing";
+
+    /// <summary>A node whose last heartbeat (or registration, before its first) is older than this is unhealthy.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a node's grain timer checks for missed heartbeats.</summary>
+    public TimeSpan HeartbeatCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old the router's snapshot of nodes and breakers may get before it is rebuilt.</summary>
+    public TimeSpan SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Share of failed calls in the sampling window that opens a node's breaker.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Calls the sampling window must hold before the ratio can open the breaker.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    /// <summary>The window failures are counted over.</summary>
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open breaker keeps traffic away before a probe may go.</summary>
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A call slower than this counts as a failure even if it answered, in milliseconds.</summary>
+    public double SlowCallMs { get; set; } = 10_000;
+
+    /// <summary>Share of eligible requests a half-open node takes: enough to probe it, few enough to lose little.</summary>
+    public double HalfOpenAdmitFraction { get; set; } = 0.1;
+
+    /// <summary>Share of traffic a node takes right after its breaker closes; it rises linearly to all over the ramp.</summary>
+    public double RampInitialFraction { get; set; } = 0.25;
+
+    /// <summary>How long traffic takes to return fully after a breaker closes.</summary>
+    public TimeSpan RampDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Decisions one tenant-day log keeps; the oldest go first.</summary>
+    public int DecisionLogCapacity { get; set; } = 1_000;
+
+    /// <summary>
+    /// How often a decision log writes what it appended since its last write. A log is written whole, so writing on
+    /// every append would cost a full log per decision; a crash loses at most this much history.
+    /// </summary>
+    public TimeSpan DecisionLogFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Unwritten decisions that make a log write at once, without waiting for the interval.</summary>
+    public int DecisionLogFlushBatch { get; set; } = 256;
+
+    /// <summary>Days back a decision query looks, today included.</summary>
+    public int DecisionLookbackDays { get; set; } = 7;
+
+    /// <summary>Decisions a query returns when it names no limit.</summary>
+    public int DefaultDecisionQueryLimit { get; set; } = 50;
+
+    /// <summary>Most decisions one query returns.</summary>
+    public int MaxDecisionQueryLimit { get; set; } = 500;
+
+    /// <summary>Problems with the values, each naming its member.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value, min, max) in new[]
+        {
+            (nameof(HeartbeatTimeout), HeartbeatTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)),
+            (nameof(HeartbeatCheckInterval), HeartbeatCheckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
+            (nameof(SnapshotRefreshInterval), SnapshotRefreshInterval, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            (nameof(BreakerSamplingDuration), BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
+            (nameof(BreakerBreakDuration), BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
+            (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
+            (nameof(DecisionLogFlushInterval), DecisionLogFlushInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
+        })
+        {
+            if (value < min || value > max)
+            {
+                yield return new ValidationResult($"must be between {min} and {max} (was {value}).", [name]);
+            }
+        }
+
+        foreach (var (name, value) in new[]
+        {
+            (nameof(BreakerFailureRatio), BreakerFailureRatio),
+            (nameof(HalfOpenAdmitFraction), HalfOpenAdmitFraction),
+            (nameof(RampInitialFraction), RampInitialFraction),
+        })
+        {
+            if (!(value > 0 && value <= 1))
+            {
+                yield return new ValidationResult($"must be above 0 and at most 1 (was {value}).", [name]);
+            }
+        }
+
+        foreach (var (name, value, max) in new[]
+        {
+            (nameof(BreakerMinimumThroughput), BreakerMinimumThroughput, MaxThroughput),
+            (nameof(DecisionLogCapacity), DecisionLogCapacity, MaxDecisionLogCapacity),
+            (nameof(DecisionLogFlushBatch), DecisionLogFlushBatch, MaxDecisionLogCapacity),
+            (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
+            (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),
+        })
+        {
+            if (value < 1 || value > max)
+            {
+                yield return new ValidationResult($"must be between 1 and {max} (was {value}).", [name]);
+            }
+        }
+
+        if (DefaultDecisionQueryLimit < 1 || DefaultDecisionQueryLimit > MaxDecisionQueryLimit)
+        {
+            yield return new ValidationResult($"must be between 1 and MaxDecisionQueryLimit ({MaxDecisionQueryLimit}) (was {DefaultDecisionQueryLimit}).", [nameof(DefaultDecisionQueryLimit)]);
+        }
+
+        if (!(SlowCallMs > 0))
+        {
+            yield return new ValidationResult($"must be positive (was {SlowCallMs}).", [nameof(SlowCallMs)]);
+        }
+    }
+}

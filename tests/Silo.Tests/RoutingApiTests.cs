@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Reroute.Silo.Security;
+using Reroute.Silo.Tests.Infrastructure;
+using Reroute.SiloTesting;
+
+namespace Reroute.Silo.Tests;
+
+public sealed class RoutingApiTests
+{
+    private const string EdgeProfile = """
+        {
+          "tier": "Edge", "region": "eu-north", "cell": "cell-1", "rttMs": 2, "capacity": 4, "memoryGb": 48,
+          "costPer1kTokens": 0.0006, "hostedModels": ["code-1b", "code-7b"],
+          "certifiedPrivacy": ["Public", "Internal", "Phi"], "complianceTags": ["hipaa"]
+        }
+        """;
+
+    private const string CloudProfile = """
+        {
+          "tier": "Cloud", "region": "eu-north", "rttMs": 40, "capacity": 64, "speedFactor": 2, "memoryGb": 320,
+          "costPer1kTokens": 0.002, "hostedModels": ["code-1b", "code-7b", "code-34b"],
+          "certifiedPrivacy": ["Public", "Internal", "Phi"], "complianceTags": ["hipaa"]
+        }
+        """;
+
+    private const string Heartbeat = """{ "inFlight": 1, "queueDepth": 0, "warmModels": ["code-7b"] }""";
+
+    private const string Request = """
+        {
+          "requestId": "req-1", "modality": "text", "inputTokens": 1000, "expectedOutputTokens": 20,
+          "requiredModel": "code-7b", "latencySlaMs": 2000, "region": "eu-north", "cell": "cell-1",
+          "network": { "rttMs": 10, "bandwidthMbps": 50 }
+        }
+        """;
+
+    [Fact]
+    public async Task A_registered_node_with_a_heartbeat_is_listed_and_routed_to_and_the_decision_is_in_the_history()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        var op = silo.Token("op", "clinic-1", Roles.Operator);
+
+        using (var registered = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile))
+        {
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+            Assert.Equal("Unhealthy", (await Json(registered)).GetProperty("node").GetProperty("health").GetString());
+        }
+
+        using (var beat = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat))
+        {
+            var body = await Json(beat);
+            Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
+            Assert.Equal("Healthy", body.GetProperty("node").GetProperty("health").GetString());
+            Assert.Equal(1, body.GetProperty("node").GetProperty("inFlight").GetInt32());
+            Assert.Equal("Closed", body.GetProperty("breaker").GetProperty("state").GetString());
+        }
+
+        using (var routed = await Send(silo, HttpMethod.Post, "/api/inference/route", silo.Token("app", "clinic-1", Roles.EhrIntegration), Request))
+        {
+            var decision = await Json(routed);
+            Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
+            Assert.Equal("Routed", decision.GetProperty("status").GetString());
+            Assert.Equal("edge-1", decision.GetProperty("nodeId").GetString());
+            Assert.Equal("Edge", decision.GetProperty("tier").GetString());
+            Assert.True(decision.GetProperty("rationale").GetArrayLength() > 0);
+        }
+
+        using var listed = await silo.GetAsync("/api/mec/nodes", op);
+        var nodes = await Json(listed);
+        Assert.Equal("edge-1", Assert.Single(nodes.EnumerateArray()).GetProperty("node").GetProperty("nodeId").GetString());
+
+        using var history = await silo.GetAsync("/api/routing/decisions?limit=10", silo.Token("audit", "clinic-1", Roles.Auditor));
+        var entry = Assert.Single((await Json(history)).EnumerateArray());
+        Assert.Equal("req-1", entry.GetProperty("requestId").GetString());
+        Assert.Equal("edge-1", entry.GetProperty("decision").GetProperty("nodeId").GetString());
+
+        // Another tenant's history is its own.
+        using var other = await silo.GetAsync("/api/routing/decisions", silo.Token("audit", "clinic-2", Roles.Auditor));
+        Assert.Equal(0, (await Json(other)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Reported_failures_open_a_node_breaker_and_the_next_decision_avoids_the_node()
+    {
+        // A snapshot rebuilt for every decision, so the test needs no clock.
+        await using var silo = await TestSilo.StartAsync(args: ["--Reroute:Routing:SnapshotRefreshInterval=00:00:00"]);
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat));
+        var app = silo.Token("app", "clinic-1", Roles.EhrIntegration);
+        using (var first = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request))
+        {
+            Assert.Equal("edge-1", (await Json(first)).GetProperty("nodeId").GetString());
+        }
+
+        string? state = null;
+        for (var i = 0; i < 5; i++)
+        {
+            using var reported = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app,
+                $$"""{ "requestId": "req-1", "nodeId": "edge-1", "succeeded": false, "latencyMs": {{900 + i}} }""");
+            Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+            state = (await Json(reported)).GetProperty("state").GetString();
+        }
+
+        Assert.Equal("Open", state);
+        using (var second = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request.Replace("req-1", "req-2", StringComparison.Ordinal)))
+        {
+            Assert.Equal("cloud-1", (await Json(second)).GetProperty("nodeId").GetString());
+        }
+
+        using var history = await silo.GetAsync("/api/routing/decisions", silo.Token("audit", "clinic-1", Roles.Auditor));
+        var decisions = (await Json(history)).EnumerateArray().ToList();
+        Assert.Equal(["req-2", "req-1"], decisions.Select(d => d.GetProperty("requestId").GetString()));
+        Assert.False(decisions[1].GetProperty("outcome").GetProperty("succeeded").GetBoolean());
+
+        using var unknown = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "ghost", "succeeded": true }""");
+        await Problem.AssertAsync(unknown, HttpStatusCode.NotFound);
+        using var negative = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "edge-1", "latencyMs": -1 }""");
+        var problem = await Problem.AssertAsync(negative, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("latencyMs", out _));
+    }
+
+    [Fact]
+    public async Task Phi_goes_only_where_the_tenant_admin_approved_it()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat));
+        var app = silo.Token("app", "clinic-1", Roles.EhrIntegration);
+        var phi = Request.Replace("\"modality\"", "\"privacy\": \"phi\", \"modality\"", StringComparison.Ordinal);
+
+        using (var refused = await Send(silo, HttpMethod.Post, "/api/inference/route", app, phi))
+        {
+            Assert.Equal("NoEligibleNode", (await Json(refused)).GetProperty("status").GetString());
+        }
+
+        var admin = silo.Token("boss", "clinic-1", Roles.Admin);
+        await Ok(Send(silo, HttpMethod.Put, "/api/routing/policy", admin, """{ "phiApprovedTiers": ["Cloud"] }"""));
+        using (var policy = await silo.GetAsync("/api/routing/policy", admin))
+        {
+            var body = await Json(policy);
+            Assert.Equal("clinic-1", body.GetProperty("tenantId").GetString());
+            Assert.Equal("Cloud", Assert.Single(body.GetProperty("phiApprovedTiers").EnumerateArray()).GetString());
+        }
+
+        using var routed = await Send(silo, HttpMethod.Post, "/api/inference/route", app, phi.Replace("req-1", "req-2", StringComparison.Ordinal));
+        var decision = await Json(routed);
+        Assert.Equal("cloud-1", decision.GetProperty("nodeId").GetString());
+        Assert.NotEqual("edge-1", decision.GetProperty("backupNodeId").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"modality\": \"text\"", "\"modality\": \"smell\"", "modality")]
+    [InlineData("\"latencySlaMs\": 2000", "\"latencySlaMs\": 0", "latencySlaMs")]
+    [InlineData("\"latencySlaMs\": 2000", "\"latencySlaMs\": -5", "latencySlaMs")]
+    [InlineData("\"latencySlaMs\": 2000,", "", "latencySlaMs")]
+    [InlineData("\"requestId\": \"req-1\",", "", "requestId")]
+    [InlineData("\"requiredModel\": \"code-7b\",", "", "requiredModel")]
+    [InlineData("\"region\": \"eu-north\",", "", "region")]
+    [InlineData("\"inputTokens\": 1000", "\"inputTokens\": -1", "inputTokens")]
+    public async Task A_bad_route_request_is_a_validation_problem_naming_the_field(string find, string replace, string field)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var body = Request.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Request, body);
+
+        using var response = await Send(silo, HttpMethod.Post, "/api/inference/route", silo.Token(Roles.Scheduler), body);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("""{ "inFlight": 5 }""", "inFlight")]
+    [InlineData("""{ "inFlight": -1 }""", "inFlight")]
+    [InlineData("""{ "inFlight": 1, "queueDepth": -2 }""", "queueDepth")]
+    [InlineData("""{ "inFlight": 1, "backlogMs": -10 }""", "backlogMs")]
+    public async Task An_impossible_heartbeat_is_refused_naming_the_field_and_the_node_is_unchanged(string heartbeat, string field)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
+        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
+        using var before = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator));
+        var expected = (await Json(before)).GetProperty("node").ToString();
+
+        using var response = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, heartbeat);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        using var after = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator));
+        Assert.Equal(expected, (await Json(after)).GetProperty("node").ToString());
+    }
+
+    [Fact]
+    public async Task A_registration_with_negative_capacity_is_refused_and_nothing_is_registered()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var response = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", silo.Token(Roles.MecNode),
+            EdgeProfile.Replace("\"capacity\": 4", "\"capacity\": -4", StringComparison.Ordinal));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("capacity", out _), problem.ToString());
+        using var node = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator));
+        await Problem.AssertAsync(node, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_unknown_node_is_404()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var beat = await Send(silo, HttpMethod.Post, "/api/mec/nodes/ghost/heartbeat", silo.Token(Roles.MecNode), Heartbeat);
+        using var read = await silo.GetAsync("/api/mec/nodes/ghost", silo.Token(Roles.Operator));
+
+        await Problem.AssertAsync(beat, HttpStatusCode.NotFound);
+        await Problem.AssertAsync(read, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_decision_limit_out_of_range_is_a_validation_problem()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var response = await silo.GetAsync("/api/routing/decisions?limit=0", silo.Token(Roles.Operator));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/mec/nodes/edge-1", Roles.Scheduler)]
+    [InlineData("POST", "/api/mec/nodes/edge-1/heartbeat", Roles.Auditor)]
+    [InlineData("GET", "/api/mec/nodes", Roles.MecNode)]
+    [InlineData("GET", "/api/routing/decisions", Roles.Scheduler)]
+    [InlineData("PUT", "/api/routing/policy", Roles.Operator)]
+    [InlineData("GET", "/api/routing/policy", Roles.Auditor)]
+    public async Task Each_route_refuses_roles_outside_its_policy_with_403(string method, string path, string role)
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var response = await Send(silo, new HttpMethod(method), path, silo.Token(role), method == "GET" ? null : "{}");
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/inference/route")]
+    [InlineData("POST", "/api/mec/nodes/edge-1")]
+    [InlineData("GET", "/api/routing/decisions")]
+    public async Task Each_route_needs_a_token(string method, string path)
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var response = await Send(silo, new HttpMethod(method), path, token: null, method == "GET" ? null : Request);
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<HttpResponseMessage> Send(TestSilo silo, HttpMethod method, string path, string? token, string? json)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return await silo.Client.SendAsync(request);
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
