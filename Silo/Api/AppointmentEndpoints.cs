@@ -49,43 +49,16 @@ internal static class AppointmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Upsert(string id, HttpContext http, IGrainFactory grains)
-    {
-        if (SchedulingRequest.CheckId(id, "id") is { } badId)
-        {
-            return badId;
-        }
+    private static Task<IResult> Upsert(string id, HttpContext http, IGrainFactory grains)
+        => SchedulingRequest.ReplaceAsync<Appointment, AppointmentRecord>(
+            id,
+            http,
+            static body => body.Id,
+            key => grains.GetGrain<IAppointmentGrain>(key).Get(),
+            (key, body) => grains.GetGrain<IAppointmentGrain>(key).Upsert(body));
 
-        var (appointment, error) = SchedulingRequest.Parse<Appointment>(await SchedulingRequest.ReadBodyAsync(http.Request));
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (appointment!.Id != id)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["must equal the id in the path."] });
-        }
-
-        var grain = grains.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(SchedulingRequest.Tenant(http.User)!, id));
-        return await SchedulingRequest.GuardAsync(async () =>
-        {
-            var existed = await grain.Get() is not null;
-            var saved = await grain.Upsert(appointment);
-            return SchedulingRequest.Ok(saved, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
-        });
-    }
-
-    private static async Task<IResult> Get(string id, HttpContext http, IGrainFactory grains)
-    {
-        if (SchedulingRequest.CheckId(id, "id") is { } badId)
-        {
-            return badId;
-        }
-
-        var record = await grains.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(SchedulingRequest.Tenant(http.User)!, id)).Get();
-        return record is null ? SchedulingRequest.NotFound("Appointment", id) : SchedulingRequest.Ok(record);
-    }
+    private static Task<IResult> Get(string id, HttpContext http, IGrainFactory grains)
+        => SchedulingRequest.ReadAsync(id, http, "Appointment", key => grains.GetGrain<IAppointmentGrain>(key).Get());
 
     private static async Task<IResult> FindByProvider(string? provider, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IGrainFactory grains)
     {

@@ -29,41 +29,14 @@ internal static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Upsert(string id, HttpContext http, IGrainFactory grains)
-    {
-        if (SchedulingRequest.CheckId(id, "id") is { } badId)
-        {
-            return badId;
-        }
+    private static Task<IResult> Upsert(string id, HttpContext http, IGrainFactory grains)
+        => SchedulingRequest.ReplaceAsync<PatientProfile, PatientProfile>(
+            id,
+            http,
+            static body => body.Id,
+            key => grains.GetGrain<IPatientGrain>(key).Get(),
+            (key, body) => grains.GetGrain<IPatientGrain>(key).Upsert(body));
 
-        var (profile, error) = SchedulingRequest.Parse<PatientProfile>(await SchedulingRequest.ReadBodyAsync(http.Request));
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (profile!.Id != id)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["must equal the id in the path."] });
-        }
-
-        var grain = grains.GetGrain<IPatientGrain>(SchedulingKeys.Of(SchedulingRequest.Tenant(http.User)!, id));
-        return await SchedulingRequest.GuardAsync(async () =>
-        {
-            var existed = await grain.Get() is not null;
-            var saved = await grain.Upsert(profile);
-            return SchedulingRequest.Ok(saved, existed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
-        });
-    }
-
-    private static async Task<IResult> Get(string id, HttpContext http, IGrainFactory grains)
-    {
-        if (SchedulingRequest.CheckId(id, "id") is { } badId)
-        {
-            return badId;
-        }
-
-        var profile = await grains.GetGrain<IPatientGrain>(SchedulingKeys.Of(SchedulingRequest.Tenant(http.User)!, id)).Get();
-        return profile is null ? SchedulingRequest.NotFound("Patient", id) : SchedulingRequest.Ok(profile);
-    }
+    private static Task<IResult> Get(string id, HttpContext http, IGrainFactory grains)
+        => SchedulingRequest.ReadAsync(id, http, "Patient", key => grains.GetGrain<IPatientGrain>(key).Get());
 }
