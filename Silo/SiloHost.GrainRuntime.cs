@@ -17,6 +17,7 @@ public static partial class SiloHost
         guard.Register<RuntimeOptions>(RuntimeOptions.Section);
         guard.Register<StorageOptions>(StorageOptions.Section);
         builder.AddRerouteOptions<RoutingGrainOptions>(RoutingGrainOptions.Section);
+        AddInference(builder);
         builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly(GrainsAssembly.Assembly));
 
         // One data folder per silo: the embedded store lives in Reroute:Silo:DataDirectory unless given its own.
