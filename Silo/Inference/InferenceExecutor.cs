@@ -84,8 +84,10 @@ public sealed partial class InferenceExecutor(
     private TimeSpan Timeout(RouteDecision decision)
     {
         var ms = decision.Retry.PerAttemptTimeoutMs > 0 ? decision.Retry.PerAttemptTimeoutMs : decision.TimeoutMs;
-        var max = options.Value.MaxAttemptTimeout;
-        return ms > 0 && ms < max.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : max;
+        var bounds = options.Value;
+        return ms > 0
+            ? TimeSpan.FromMilliseconds(Math.Clamp(ms, bounds.MinAttemptTimeout.TotalMilliseconds, bounds.MaxAttemptTimeout.TotalMilliseconds))
+            : bounds.MaxAttemptTimeout;
     }
 
     private async Task Backoff(RetryPlan plan, int retry, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ public sealed record InferenceOptions : IValidatableObject
     /// <summary>The longest one attempt may take, whatever timeout the decision asks for, so a node cannot hold a request.</summary>
     public TimeSpan MaxAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The shortest one attempt is given, whatever timeout the decision asks for, so that an optimistic latency estimate
+    /// does not cut off a healthy node; zero lets the decision's timeout stand.
+    /// </summary>
+    public TimeSpan MinAttemptTimeout { get; set; } = TimeSpan.Zero;
+
     /// <summary><c>max_tokens</c> sent when neither the request nor its expected output size says.</summary>
     public int DefaultMaxTokens { get; set; } = 256;
 
@@ -37,6 +43,7 @@ public sealed record InferenceOptions : IValidatableObject
         {
             (nameof(MaxBackoff), MaxBackoff, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
             (nameof(MaxAttemptTimeout), MaxAttemptTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10)),
+            (nameof(MinAttemptTimeout), MinAttemptTimeout, TimeSpan.Zero, MaxAttemptTimeout),
         })
         {
             if (value < min || value > max)
