@@ -146,6 +146,13 @@ public sealed class InferenceInvokeApiTests
             Assert.True(problem.GetProperty("errors").TryGetProperty("messages[0].role", out _));
         }
 
+        using (var badEndpoint = await Send(silo, "/api/mec/nodes/edge-1", silo.Token("agent", "operator-1", Roles.MecNode),
+            """{ "tier": "Edge", "region": "eu-north", "endpoint": "ftp://node.example/" }"""))
+        {
+            var problem = await Problem.AssertAsync(badEndpoint, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("endpoint", out _));
+        }
+
         // No node registered at all.
         using var nowhere = await Send(silo, "/api/inference/invoke", app, Request);
         var refused = await Problem.AssertAsync(nowhere, HttpStatusCode.UnprocessableEntity);
