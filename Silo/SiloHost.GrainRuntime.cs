@@ -19,6 +19,7 @@ public static partial class SiloHost
         guard.Register<StorageOptions>(StorageOptions.Section);
         builder.AddRerouteOptions<RoutingGrainOptions>(RoutingGrainOptions.Section);
         AddNotifications(builder);
+        AddInference(builder);
         builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly(GrainsAssembly.Assembly));
 
         // One data folder per silo: the embedded store lives in Reroute:Silo:DataDirectory unless given its own.

@@ -79,6 +79,7 @@ public sealed partial class ResourceGrain(
             CertifiedPrivacy = profile.CertifiedPrivacy,
             ComplianceTags = profile.ComplianceTags,
             Tenants = profile.Tenants,
+            Endpoint = profile.Endpoint,
         };
     }
 

@@ -20,6 +20,7 @@ public static class RoutingValidation
         NonNegative(profile.MemoryGb, nameof(MecNodeProfile.MemoryGb));
         NonNegative(profile.CostPer1kTokens, nameof(MecNodeProfile.CostPer1kTokens));
         Require(double.IsFinite(profile.SpeedFactor) && profile.SpeedFactor > 0, nameof(MecNodeProfile.SpeedFactor), "must be positive");
+        Require(profile.Endpoint is null || IsHttpUri(profile.Endpoint), nameof(MecNodeProfile.Endpoint), "must be an absolute http or https URI");
     }
 
     /// <summary>Checks a heartbeat against the node's registered capacity.</summary>
@@ -49,6 +50,9 @@ public static class RoutingValidation
         Require(request.InputBytes >= 0, nameof(InferenceRequest.InputBytes), "must not be negative");
         Require(request.ExpectedOutputTokens >= 0, nameof(InferenceRequest.ExpectedOutputTokens), "must not be negative");
     }
+
+    private static bool IsHttpUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static void NonNegative(double value, string field) =>
         Require(double.IsFinite(value) && value >= 0, field, "must be a number zero or more");

@@ -43,4 +43,10 @@ public sealed record MecNodeProfile
 
     /// <summary>Tenants the node is dedicated to; empty means every tenant.</summary>
     public ImmutableArray<string> Tenants { get; init; } = [];
+
+    /// <summary>
+    /// Base address of the node's OpenAI-compatible API (absolute http or https), where invoked requests are executed;
+    /// null for a node that is only routed to.
+    /// </summary>
+    public string? Endpoint { get; init; }
 }

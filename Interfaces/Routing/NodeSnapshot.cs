@@ -70,4 +70,7 @@ public sealed record NodeSnapshot
 
     /// <summary>Tenants the node is dedicated to; empty means it serves every tenant.</summary>
     public ImmutableArray<string> Tenants { get; init; } = [];
+
+    /// <summary>Base address of the node's OpenAI-compatible API; null when the node registered none.</summary>
+    public string? Endpoint { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Reroute.Silo.Api;
 /// Fields are optional and enums are text here, so that a missing field or an unknown modality is answered with the
 /// field named rather than a bare JSON error.
 /// </summary>
-public sealed record RouteRequestBody
+public record RouteRequestBody
 {
     /// <summary>The caller's id for the request.</summary>
     public string? RequestId { get; init; }

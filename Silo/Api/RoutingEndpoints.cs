@@ -18,7 +18,7 @@ namespace Reroute.Silo.Api;
 /// input is an RFC 7807 validation problem naming the field; the grains do the checking, so the API and the grain path
 /// refuse the same things.
 /// </summary>
-public static class RoutingEndpoints
+public static partial class RoutingEndpoints
 {
     private const string LimitField = "limit";
 
@@ -44,6 +44,8 @@ public static class RoutingEndpoints
             .WithSummary("Decides where an inference request goes (tier, node, backup, confidence, rationale, timeout and retry plan) without running it.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        MapInvoke(endpoints);
 
         endpoints.MapPost("/api/inference/outcome", Outcome).RequireAuthorization(Policies.AnyRole)
             .WithName("ReportInferenceOutcome").WithTags("Inference")
