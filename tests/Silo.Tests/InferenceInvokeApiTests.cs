@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
 
@@ -37,8 +34,8 @@ public sealed class InferenceInvokeApiTests
         await using var silo = await TestSilo.StartAsync(args: Fast);
         await RegisterNodes(silo, edge, cloud);
 
-        using var response = await Send(silo, "/api/inference/invoke", App(silo), Request);
-        var body = await Json(response);
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", App(silo), Request);
+        var body = await response.BodyAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("edge-1", body.GetProperty("servedBy").GetString());
         Assert.Equal("Edge", body.GetProperty("tier").GetString());
@@ -69,8 +66,8 @@ public sealed class InferenceInvokeApiTests
 
         for (var i = 1; i <= 2; i++)
         {
-            using var response = await Send(silo, "/api/inference/invoke", App(silo), Request.Replace("req-1", $"req-{i}", StringComparison.Ordinal));
-            var body = await Json(response);
+            using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", App(silo), Request.Replace("req-1", $"req-{i}", StringComparison.Ordinal));
+            var body = await response.BodyAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("cloud-1", body.GetProperty("servedBy").GetString());
             Assert.Equal("cloud says hi", body.GetProperty("content").GetString());
@@ -82,11 +79,11 @@ public sealed class InferenceInvokeApiTests
 
         Assert.Equal(2, edge.Calls);
         using var node = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token("op", "clinic-1", Roles.Operator));
-        Assert.Equal("Open", (await Json(node)).GetProperty("breaker").GetProperty("state").GetString());
+        Assert.Equal("Open", (await node.BodyAsync()).GetProperty("breaker").GetProperty("state").GetString());
 
         // With its breaker open the primary is no longer chosen: the cloud serves at once.
-        using var third = await Send(silo, "/api/inference/invoke", App(silo), Request.Replace("req-1", "req-3", StringComparison.Ordinal));
-        var served = await Json(third);
+        using var third = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", App(silo), Request.Replace("req-1", "req-3", StringComparison.Ordinal));
+        var served = await third.BodyAsync();
         Assert.Equal("cloud-1", served.GetProperty("servedBy").GetString());
         Assert.Equal(2, edge.Calls);
     }
@@ -104,8 +101,8 @@ public sealed class InferenceInvokeApiTests
         ]);
         await RegisterNodes(silo, edge, cloud);
 
-        using var response = await Send(silo, "/api/inference/invoke", App(silo), Request);
-        var body = await Json(response);
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", App(silo), Request);
+        var body = await response.BodyAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("cloud-1", body.GetProperty("servedBy").GetString());
         var first = body.GetProperty("attempts")[0];
@@ -121,7 +118,7 @@ public sealed class InferenceInvokeApiTests
         await using var silo = await TestSilo.StartAsync(args: Fast);
         await RegisterNodes(silo, edge, cloud);
 
-        using var response = await Send(silo, "/api/inference/invoke", App(silo), Request);
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", App(silo), Request);
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadGateway);
         var attempts = problem.GetProperty("attempts").EnumerateArray().ToList();
         Assert.Equal(["edge-1", "cloud-1"], attempts.Select(a => a.GetProperty("node").GetString()));
@@ -134,19 +131,19 @@ public sealed class InferenceInvokeApiTests
         await using var silo = await TestSilo.StartAsync(args: Fast);
         var app = App(silo);
 
-        using (var noMessages = await Send(silo, "/api/inference/invoke", app, Request.Replace("\"messages\"", "\"ignored\"", StringComparison.Ordinal)))
+        using (var noMessages = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", app, Request.Replace("\"messages\"", "\"ignored\"", StringComparison.Ordinal)))
         {
             var problem = await Problem.AssertAsync(noMessages, HttpStatusCode.BadRequest);
             Assert.True(problem.GetProperty("errors").TryGetProperty("messages", out _));
         }
 
-        using (var noRole = await Send(silo, "/api/inference/invoke", app, Request.Replace("\"role\": \"user\", ", "", StringComparison.Ordinal)))
+        using (var noRole = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", app, Request.Replace("\"role\": \"user\", ", "", StringComparison.Ordinal)))
         {
             var problem = await Problem.AssertAsync(noRole, HttpStatusCode.BadRequest);
             Assert.True(problem.GetProperty("errors").TryGetProperty("messages[0].role", out _));
         }
 
-        using (var badEndpoint = await Send(silo, "/api/mec/nodes/edge-1", silo.Token("agent", "operator-1", Roles.MecNode),
+        using (var badEndpoint = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", silo.Token("agent", "operator-1", Roles.MecNode),
             """{ "tier": "Edge", "region": "eu-north", "endpoint": "ftp://node.example/" }"""))
         {
             var problem = await Problem.AssertAsync(badEndpoint, HttpStatusCode.BadRequest);
@@ -154,7 +151,7 @@ public sealed class InferenceInvokeApiTests
         }
 
         // No node registered at all.
-        using var nowhere = await Send(silo, "/api/inference/invoke", app, Request);
+        using var nowhere = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", app, Request);
         var refused = await Problem.AssertAsync(nowhere, HttpStatusCode.UnprocessableEntity);
         Assert.True(refused.GetProperty("rationale").GetArrayLength() > 0);
     }
@@ -164,36 +161,19 @@ public sealed class InferenceInvokeApiTests
     private static async Task RegisterNodes(TestSilo silo, FakeChatNode edge, FakeChatNode cloud)
     {
         var agent = silo.Token("agent", "operator-1", Roles.MecNode);
-        await Ok(Send(silo, "/api/mec/nodes/edge-1", agent, $$"""
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", agent, $$"""
             {
               "tier": "Edge", "region": "eu-north", "cell": "cell-1", "rttMs": 2, "capacity": 4, "memoryGb": 48,
               "costPer1kTokens": 0.0006, "hostedModels": ["code-1b", "code-7b"], "endpoint": "{{edge.Address}}"
             }
-            """));
-        await Ok(Send(silo, "/api/mec/nodes/edge-1/heartbeat", agent, Heartbeat));
-        await Ok(Send(silo, "/api/mec/nodes/cloud-1", agent, $$"""
+            """).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", agent, Heartbeat).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1", agent, $$"""
             {
               "tier": "Cloud", "region": "eu-north", "rttMs": 40, "capacity": 64, "speedFactor": 2, "memoryGb": 320,
               "costPer1kTokens": 0.002, "hostedModels": ["code-1b", "code-7b"], "endpoint": "{{cloud.Address}}"
             }
-            """));
-        await Ok(Send(silo, "/api/mec/nodes/cloud-1/heartbeat", agent, Heartbeat));
+            """).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", agent, Heartbeat).ExpectSuccessAsync();
     }
-
-    private static async Task<HttpResponseMessage> Send(TestSilo silo, string path, string token, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await silo.Client.SendAsync(request);
-    }
-
-    private static async Task Ok(Task<HttpResponseMessage> sending)
-    {
-        using var response = await sending;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

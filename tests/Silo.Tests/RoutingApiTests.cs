@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
 using Reroute.SiloTesting;
@@ -43,24 +40,24 @@ public sealed class RoutingApiTests
         var node = silo.Token("agent", "operator-1", Roles.MecNode);
         var op = silo.Token("op", "clinic-1", Roles.Operator);
 
-        using (var registered = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile))
+        using (var registered = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile))
         {
             Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
-            Assert.Equal("Unhealthy", (await Json(registered)).GetProperty("node").GetProperty("health").GetString());
+            Assert.Equal("Unhealthy", (await registered.BodyAsync()).GetProperty("node").GetProperty("health").GetString());
         }
 
-        using (var beat = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat))
+        using (var beat = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat))
         {
-            var body = await Json(beat);
+            var body = await beat.BodyAsync();
             Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
             Assert.Equal("Healthy", body.GetProperty("node").GetProperty("health").GetString());
             Assert.Equal(1, body.GetProperty("node").GetProperty("inFlight").GetInt32());
             Assert.Equal("Closed", body.GetProperty("breaker").GetProperty("state").GetString());
         }
 
-        using (var routed = await Send(silo, HttpMethod.Post, "/api/inference/route", silo.Token("app", "clinic-1", Roles.EhrIntegration), Request))
+        using (var routed = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", silo.Token("app", "clinic-1", Roles.EhrIntegration), Request))
         {
-            var decision = await Json(routed);
+            var decision = await routed.BodyAsync();
             Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
             Assert.Equal("Routed", decision.GetProperty("status").GetString());
             Assert.Equal("edge-1", decision.GetProperty("nodeId").GetString());
@@ -69,17 +66,17 @@ public sealed class RoutingApiTests
         }
 
         using var listed = await silo.GetAsync("/api/mec/nodes", op);
-        var nodes = await Json(listed);
+        var nodes = await listed.BodyAsync();
         Assert.Equal("edge-1", Assert.Single(nodes.EnumerateArray()).GetProperty("node").GetProperty("nodeId").GetString());
 
         using var history = await silo.GetAsync("/api/routing/decisions?limit=10", silo.Token("audit", "clinic-1", Roles.Auditor));
-        var entry = Assert.Single((await Json(history)).EnumerateArray());
+        var entry = Assert.Single((await history.BodyAsync()).EnumerateArray());
         Assert.Equal("req-1", entry.GetProperty("requestId").GetString());
         Assert.Equal("edge-1", entry.GetProperty("decision").GetProperty("nodeId").GetString());
 
         // Another tenant's history is its own.
         using var other = await silo.GetAsync("/api/routing/decisions", silo.Token("audit", "clinic-2", Roles.Auditor));
-        Assert.Equal(0, (await Json(other)).GetArrayLength());
+        Assert.Equal(0, (await other.BodyAsync()).GetArrayLength());
     }
 
     [Fact]
@@ -88,39 +85,39 @@ public sealed class RoutingApiTests
         // A snapshot rebuilt for every decision, so the test needs no clock.
         await using var silo = await TestSilo.StartAsync(args: ["--Reroute:Routing:SnapshotRefreshInterval=00:00:00"]);
         var node = silo.Token("agent", "operator-1", Roles.MecNode);
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat));
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
         var app = silo.Token("app", "clinic-1", Roles.EhrIntegration);
-        using (var first = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request))
+        using (var first = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", app, Request))
         {
-            Assert.Equal("edge-1", (await Json(first)).GetProperty("nodeId").GetString());
+            Assert.Equal("edge-1", (await first.BodyAsync()).GetProperty("nodeId").GetString());
         }
 
         string? state = null;
         for (var i = 0; i < 5; i++)
         {
-            using var reported = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app,
+            using var reported = await silo.SendAsync(HttpMethod.Post, "/api/inference/outcome", app,
                 $$"""{ "requestId": "req-1", "nodeId": "edge-1", "succeeded": false, "latencyMs": {{900 + i}} }""");
             Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
-            state = (await Json(reported)).GetProperty("state").GetString();
+            state = (await reported.BodyAsync()).GetProperty("state").GetString();
         }
 
         Assert.Equal("Open", state);
-        using (var second = await Send(silo, HttpMethod.Post, "/api/inference/route", app, Request.Replace("req-1", "req-2", StringComparison.Ordinal)))
+        using (var second = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", app, Request.Replace("req-1", "req-2", StringComparison.Ordinal)))
         {
-            Assert.Equal("cloud-1", (await Json(second)).GetProperty("nodeId").GetString());
+            Assert.Equal("cloud-1", (await second.BodyAsync()).GetProperty("nodeId").GetString());
         }
 
         using var history = await silo.GetAsync("/api/routing/decisions", silo.Token("audit", "clinic-1", Roles.Auditor));
-        var decisions = (await Json(history)).EnumerateArray().ToList();
+        var decisions = (await history.BodyAsync()).EnumerateArray().ToList();
         Assert.Equal(["req-2", "req-1"], decisions.Select(d => d.GetProperty("requestId").GetString()));
         Assert.False(decisions[1].GetProperty("outcome").GetProperty("succeeded").GetBoolean());
 
-        using var unknown = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "ghost", "succeeded": true }""");
+        using var unknown = await silo.SendAsync(HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "ghost", "succeeded": true }""");
         await Problem.AssertAsync(unknown, HttpStatusCode.NotFound);
-        using var negative = await Send(silo, HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "edge-1", "latencyMs": -1 }""");
+        using var negative = await silo.SendAsync(HttpMethod.Post, "/api/inference/outcome", app, """{ "requestId": "x", "nodeId": "edge-1", "latencyMs": -1 }""");
         var problem = await Problem.AssertAsync(negative, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("latencyMs", out _));
     }
@@ -130,29 +127,29 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
         var node = silo.Token("agent", "operator-1", Roles.MecNode);
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat));
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1", node, CloudProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/cloud-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
         var app = silo.Token("app", "clinic-1", Roles.EhrIntegration);
         var phi = Request.Replace("\"modality\"", "\"privacy\": \"phi\", \"modality\"", StringComparison.Ordinal);
 
-        using (var refused = await Send(silo, HttpMethod.Post, "/api/inference/route", app, phi))
+        using (var refused = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", app, phi))
         {
-            Assert.Equal("NoEligibleNode", (await Json(refused)).GetProperty("status").GetString());
+            Assert.Equal("NoEligibleNode", (await refused.BodyAsync()).GetProperty("status").GetString());
         }
 
         var admin = silo.Token("boss", "clinic-1", Roles.Admin);
-        await Ok(Send(silo, HttpMethod.Put, "/api/routing/policy", admin, """{ "phiApprovedTiers": ["Cloud"] }"""));
+        await silo.SendAsync(HttpMethod.Put, "/api/routing/policy", admin, """{ "phiApprovedTiers": ["Cloud"] }""").ExpectSuccessAsync();
         using (var policy = await silo.GetAsync("/api/routing/policy", admin))
         {
-            var body = await Json(policy);
+            var body = await policy.BodyAsync();
             Assert.Equal("clinic-1", body.GetProperty("tenantId").GetString());
             Assert.Equal("Cloud", Assert.Single(body.GetProperty("phiApprovedTiers").EnumerateArray()).GetString());
         }
 
-        using var routed = await Send(silo, HttpMethod.Post, "/api/inference/route", app, phi.Replace("req-1", "req-2", StringComparison.Ordinal));
-        var decision = await Json(routed);
+        using var routed = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", app, phi.Replace("req-1", "req-2", StringComparison.Ordinal));
+        var decision = await routed.BodyAsync();
         Assert.Equal("cloud-1", decision.GetProperty("nodeId").GetString());
         Assert.NotEqual("edge-1", decision.GetProperty("backupNodeId").GetString());
     }
@@ -172,7 +169,7 @@ public sealed class RoutingApiTests
         var body = Request.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(Request, body);
 
-        using var response = await Send(silo, HttpMethod.Post, "/api/inference/route", silo.Token(Roles.Scheduler), body);
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", silo.Token(Roles.Scheduler), body);
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
@@ -187,17 +184,17 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
         var node = silo.Token("agent", "operator-1", Roles.MecNode);
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile));
-        await Ok(Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat));
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
         using var before = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator));
-        var expected = (await Json(before)).GetProperty("node").ToString();
+        var expected = (await before.BodyAsync()).GetProperty("node").ToString();
 
-        using var response = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, heartbeat);
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, heartbeat);
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         using var after = await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator));
-        Assert.Equal(expected, (await Json(after)).GetProperty("node").ToString());
+        Assert.Equal(expected, (await after.BodyAsync()).GetProperty("node").ToString());
     }
 
     [Fact]
@@ -205,7 +202,7 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
 
-        using var response = await Send(silo, HttpMethod.Post, "/api/mec/nodes/edge-1", silo.Token(Roles.MecNode),
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", silo.Token(Roles.MecNode),
             EdgeProfile.Replace("\"capacity\": 4", "\"capacity\": -4", StringComparison.Ordinal));
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
@@ -219,7 +216,7 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
 
-        using var beat = await Send(silo, HttpMethod.Post, "/api/mec/nodes/ghost/heartbeat", silo.Token(Roles.MecNode), Heartbeat);
+        using var beat = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/ghost/heartbeat", silo.Token(Roles.MecNode), Heartbeat);
         using var read = await silo.GetAsync("/api/mec/nodes/ghost", silo.Token(Roles.Operator));
 
         await Problem.AssertAsync(beat, HttpStatusCode.NotFound);
@@ -248,7 +245,7 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
 
-        using var response = await Send(silo, new HttpMethod(method), path, silo.Token(role), method == "GET" ? null : "{}");
+        using var response = await silo.SendAsync(new HttpMethod(method), path, silo.Token(role), method == "GET" ? null : "{}");
 
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
     }
@@ -261,33 +258,8 @@ public sealed class RoutingApiTests
     {
         await using var silo = await TestSilo.StartAsync();
 
-        using var response = await Send(silo, new HttpMethod(method), path, token: null, method == "GET" ? null : Request);
+        using var response = await silo.SendAsync(new HttpMethod(method), path, token: null, method == "GET" ? null : Request);
 
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
-
-    private static async Task<HttpResponseMessage> Send(TestSilo silo, HttpMethod method, string path, string? token, string? json)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        return await silo.Client.SendAsync(request);
-    }
-
-    private static async Task Ok(Task<HttpResponseMessage> sending)
-    {
-        using var response = await sending;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

@@ -94,6 +94,28 @@ public sealed class TestSilo : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Sends a request with an optional bearer token, JSON body and Idempotency-Key.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return await Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Reroute.Interfaces.Scheduling;
 using Reroute.Runtime.Serialization;
+using Reroute.Silo.Tests.Infrastructure;
 
 namespace Reroute.Silo.Tests.Scheduling;
 
@@ -48,31 +47,6 @@ internal static class SchedulingApi
 
     public static Task<HttpResponseMessage> PostAsync(this TestSilo silo, string path, string? token, object body, string? idempotencyKey = null) =>
         silo.SendAsync(HttpMethod.Post, path, token, body is string raw ? raw : Json(body), idempotencyKey);
-
-    public static async Task<HttpResponseMessage> SendAsync(
-        this TestSilo silo, HttpMethod method, string path, string? token, string? json = null, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        return await silo.Client.SendAsync(request);
-    }
-
-    public static async Task<JsonElement> BodyAsync(this HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
     /// <summary>What the silo returns for a GET, as text, to compare before and after a refused write.</summary>
     public static async Task<string> ReadAsync(this TestSilo silo, string path, string token)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reroute.Silo.Options;
+using Reroute.Silo.Tests.Infrastructure;
 
 namespace Reroute.Silo.Tests.Scheduling;
 
