@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reroute.Grains.Scheduling.Notifications;
 
 namespace Reroute.Grains.Scheduling.Workflow;
 
@@ -19,6 +20,7 @@ public static class ReschedulingServices
         services.TryAddSingleton<OfferLinks>();
         services.TryAddTransient<PatientMessageComposer>();
         services.TryAddSingleton<ReschedulingDesk>();
+        services.TryAddTransient<NotificationDispatcher>();
         return services;
     }
 }
