@@ -88,7 +88,7 @@ internal static class WorkflowEndpoints
         }));
     }
 
-    private static async Task<IResult> List(string? status, int? limit, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> List(string? status, int? limit, HttpContext http, ReschedulingDesk desk)
     {
         WorkflowStatus? wanted = null;
         if (status is not null)
@@ -107,7 +107,7 @@ internal static class WorkflowEndpoints
         }
 
         var tenant = SchedulingRequest.Tenant(http.User)!;
-        return SchedulingRequest.Ok(await grains.GetGrain<IWorkflowIndexGrain>(tenant).List(wanted, limit ?? DefaultListLimit));
+        return SchedulingRequest.Ok(await desk.ListAsync(tenant, wanted, limit ?? DefaultListLimit));
     }
 
     private static async Task<IResult> Get(string id, HttpContext http, IGrainFactory grains)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling.Workflow;
@@ -8,8 +9,16 @@ namespace Reroute.Grains.Scheduling.Workflow;
 /// provider window while it runs) and delivers patients' answers and reviewers' decisions to the workflows. It works
 /// from outside any grain turn, so the workflow calling offers and cases never waits on them calling back.
 /// </summary>
-public sealed class ReschedulingDesk(IGrainFactory grains)
+public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOptions> options)
 {
+    /// <summary>The tenant's workflows, newest first, at most <paramref name="limit"/>; only those with <paramref name="status"/> when given.</summary>
+    public async Task<IReadOnlyList<WorkflowListing>> ListAsync(string tenant, WorkflowStatus? status, int limit)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, options.Value.IndexShards)
+            .Select(shard => grains.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(tenant, shard)).List(status, limit)));
+        return [.. shards.SelectMany(static s => s).OrderByDescending(static w => w.CreatedAt).ThenBy(static w => w.WorkflowId, StringComparer.Ordinal).Take(limit)];
+    }
+
     /// <summary>
     /// Starts a workflow for the trigger, or returns the one already running for the same provider window, and whether
     /// it was started now.

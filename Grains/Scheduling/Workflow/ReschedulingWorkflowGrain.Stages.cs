@@ -21,7 +21,7 @@ public sealed partial class ReschedulingWorkflowGrain
 
         view = Completed(view, WorkflowStage.TriggerDetection, Invariant($"{affected.Count} affected appointments"));
         view = Started(view, WorkflowStage.CandidateFiltering);
-        await Save(view, []);
+        Stage(view, []);
     }
 
     private async Task PlanAll()
@@ -59,7 +59,7 @@ public sealed partial class ReschedulingWorkflowGrain
                 RulesChecked = [.. view.Compliance.RulesChecked.Union(CandidateFilter.EvaluationOrder.Select(CandidateFilter.NameOf), StringComparer.Ordinal)],
             },
         };
-        await Save(view, []);
+        Stage(view, []);
     }
 
     // Stage 4 for every appointment without a live proposal, then the side effects; repeated while a held slot turned
@@ -106,6 +106,12 @@ public sealed partial class ReschedulingWorkflowGrain
         var appointment = view.Appointments.Single(a => a.AppointmentId == appointmentId);
         while (true)
         {
+            if (appointment.Proposal is null && appointment.Alternatives.Count == 0 && appointment.Replans < options.Value.MaxReplans)
+            {
+                // Other workflows took the ranked slots meanwhile: plan again on fresh calendars before giving up.
+                (view, appointment) = await Replan(view, appointment, "alternatives_exhausted");
+            }
+
             if (appointment.Proposal is null)
             {
                 if (appointment.Alternatives.Count == 0)
@@ -144,16 +150,7 @@ public sealed partial class ReschedulingWorkflowGrain
                     pending.Add(appointmentId);
                     return view;
                 case GuardrailOutcome.RejectToAgent when appointment.Replans < options.Value.MaxReplans:
-                    var replanned = (await Planner.Plan([appointment with { Proposal = null, Alternatives = [] }]))[0];
-                    appointment = appointment with
-                    {
-                        Proposal = replanned.Proposal,
-                        Alternatives = replanned.Alternatives,
-                        Replans = appointment.Replans + 1,
-                    };
-                    view = Audit(view, WorkflowStage.ScoringAndRanking, "replanned", appointmentId, replanned.Proposal is { } again
-                        ? Invariant($"proposed provider {again.Slot.ProviderId} at {again.Slot.Start:O}")
-                        : "no feasible slot");
+                    (view, appointment) = await Replan(view, appointment, "rejected_to_agent");
                     break;
                 default:
                     // Try the next provider (a business rule failed), or a rejected proposal the planner may not redo.
@@ -161,6 +158,16 @@ public sealed partial class ReschedulingWorkflowGrain
                     break;
             }
         }
+    }
+
+    private async Task<(WorkflowView View, AffectedAppointment Appointment)> Replan(WorkflowView view, AffectedAppointment appointment, string why)
+    {
+        var replanned = (await Planner.Plan([appointment with { Proposal = null, Alternatives = [] }]))[0];
+        appointment = appointment with { Proposal = replanned.Proposal, Alternatives = replanned.Alternatives, Replans = appointment.Replans + 1 };
+        view = Audit(With(view, appointment), WorkflowStage.ScoringAndRanking, "replanned", appointment.AppointmentId, $"{why}: " + (replanned.Proposal is { } again
+            ? Invariant($"proposed provider {again.Slot.ProviderId} at {again.Slot.Start:O}; {replanned.Alternatives.Count} alternatives")
+            : "no feasible slot"));
+        return (view, appointment);
     }
 
     // Records the decision to offer the appointment's proposal; the hold and the offer follow in CarryOut.

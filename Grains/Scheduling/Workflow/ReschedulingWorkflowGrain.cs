@@ -57,7 +57,7 @@ public sealed partial class ReschedulingWorkflowGrain(
             $"provider {trigger.ProviderId} unavailable {trigger.Start:O} to {trigger.End:O}; source {trigger.Source}; knowledge v{knowledge.Version}"));
         await Save(view, []);
         await RegisterOrUpdateReminder(ResumeReminder, options.Value.ResumeInterval, options.Value.ResumeInterval);
-        await GrainFactory.GetGrain<IWorkflowIndexGrain>(Tenant).Record(Listing(view));
+        await GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(Tenant, Id, options.Value.IndexShards)).Record(Listing(view));
         LogStarted(logger, Id, trigger.ProviderId, trigger.Source);
         await Drive();
         return View;
@@ -167,7 +167,7 @@ public sealed partial class ReschedulingWorkflowGrain(
     private async Task Finish(WorkflowView view)
     {
         await GrainFactory.GetGrain<ITriggerWindowGrain>(TriggerWindowGrain.KeyOf(Tenant, view.Trigger.ProviderId, view.Trigger.Start, view.Trigger.End)).Release(Id);
-        await GrainFactory.GetGrain<IWorkflowIndexGrain>(Tenant).Record(Listing(view));
+        await GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(Tenant, Id, options.Value.IndexShards)).Record(Listing(view));
         if (await GetReminder(ResumeReminder) is { } reminder)
         {
             await UnregisterReminder(reminder);
@@ -186,6 +186,11 @@ public sealed partial class ReschedulingWorkflowGrain(
 
     private Task Save(WorkflowView view, IReadOnlyList<string> pending) =>
         state.ReplaceAsync(new WorkflowState { View = view with { Summary = WorkflowReport.Summarize(view) }, PendingEffects = pending });
+
+    // Detection and planning have no side effects but the idempotent unavailability record, so their results are kept
+    // in memory until the decisions that follow are written: a crash before that simply detects and plans again.
+    private void Stage(WorkflowView view, IReadOnlyList<string> pending) =>
+        state.State = new WorkflowState { View = view with { Summary = WorkflowReport.Summarize(view) }, PendingEffects = pending };
 
     private WorkflowView Audit(WorkflowView view, WorkflowStage stage, string eventName, string? appointmentId, string detail) =>
         view with { Audit = [.. view.Audit, AuditChain.Next(view.Audit, Time.GetUtcNow(), stage, eventName, appointmentId, detail)] };

@@ -2,9 +2,19 @@ using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling.Workflow;
 
-/// <summary>A tenant's workflows by status; each workflow reports when it starts and when it ends.</summary>
+/// <summary>
+/// One shard of a tenant's workflow list; each workflow reports to its shard when it starts and when it ends, and
+/// <see cref="ReschedulingDesk.ListAsync"/> merges the shards.
+/// </summary>
 public sealed class WorkflowIndexGrain([PersistentState("workflows")] IPersistentState<WorkflowIndexState> state) : Grain, IWorkflowIndexGrain
 {
+    /// <summary>The key of shard <paramref name="shard"/> of the tenant's list.</summary>
+    public static string KeyOf(string tenant, int shard) => SchedulingKeys.Of(tenant, $"workflows-{shard}");
+
+    /// <summary>The key of the shard that lists <paramref name="workflowId"/>.</summary>
+    public static string KeyOf(string tenant, string workflowId, int shards) =>
+        KeyOf(tenant, (int)(Reroute.Runtime.Cluster.StableHash.Of(workflowId) % (ulong)shards));
+
     /// <inheritdoc />
     public async Task Record(WorkflowListing listing)
     {

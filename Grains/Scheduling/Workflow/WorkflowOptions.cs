@@ -24,13 +24,19 @@ public sealed record WorkflowOptions : IValidatableObject
     public TimeSpan ExpiryRecheckInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Ranked alternatives kept per appointment, tried in order when a patient declines or an offer expires.</summary>
-    public int MaxAlternatives { get; set; } = 10;
+    public int MaxAlternatives { get; set; } = 5;
 
     /// <summary>The longest unavailability window one trigger may cover.</summary>
     public TimeSpan MaxTriggerWindow { get; set; } = TimeSpan.FromDays(366);
 
-    /// <summary>Most times the planner is asked again for an appointment whose proposal was rejected back to it.</summary>
-    public int MaxReplans { get; set; } = 1;
+    /// <summary>
+    /// Most times the planner is asked again for one appointment, on fresh calendars: when its proposal was rejected back
+    /// to it, or when other workflows took every ranked alternative.
+    /// </summary>
+    public int MaxReplans { get; set; } = 2;
+
+    /// <summary>How many grains a tenant's workflow list is spread over, so that starting and ending workflows do not queue on one.</summary>
+    public int IndexShards { get; set; } = 16;
 
     /// <summary>Priority points for each step of clinical priority (routine 0, elevated 1, urgent 2).</summary>
     public double ClinicalPriorityWeight { get; set; } = 100;
@@ -68,6 +74,11 @@ public sealed record WorkflowOptions : IValidatableObject
         if (MaxAlternatives is < 1 or > 100)
         {
             yield return new ValidationResult($"must be between 1 and 100 (was {MaxAlternatives}).", [nameof(MaxAlternatives)]);
+        }
+
+        if (IndexShards is < 1 or > 1024)
+        {
+            yield return new ValidationResult($"must be between 1 and 1024 (was {IndexShards}).", [nameof(IndexShards)]);
         }
 
         if (MaxReplans is < 0 or > 10)

@@ -59,7 +59,7 @@ public sealed class WorkflowTests
         }
 
         Assert.Empty(await silo.Get<IProviderGrain>("T001").GetAppointments(WorkflowWorld.Trigger.Start, WorkflowWorld.Trigger.End));
-        var listed = Assert.Single(await silo.GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowWorld.Tenant).List(WorkflowStatus.Completed, 10));
+        var listed = Assert.Single(await silo.Desk().ListAsync(WorkflowWorld.Tenant, WorkflowStatus.Completed, 10));
         Assert.Equal(done.WorkflowId, listed.WorkflowId);
     }
 
@@ -229,7 +229,9 @@ public sealed class WorkflowTests
     public async Task A_compliance_finding_escalates_and_the_head_of_departments_approval_resumes_the_workflow()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
-        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+
+        // Two slots each, so that the ranked alternatives reach the second provider.
+        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
         var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
         var first = started.Appointments[0];
         var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
@@ -275,7 +277,7 @@ public sealed class WorkflowTests
         var refused = await Assert.ThrowsAsync<SchedulingValidationException>(() => silo.Desk().TriggerAsync(WorkflowWorld.Tenant, inverted));
         Assert.Contains("end", refused.Errors.Keys);
 
-        Assert.Empty(await silo.GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowWorld.Tenant).List(null, 10));
+        Assert.Empty(await silo.Desk().ListAsync(WorkflowWorld.Tenant, null, 10));
         Assert.Empty((await silo.Get<IProviderGrain>("T001").Get())!.Unavailability);
         var (started, created) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
         Assert.True(created);
