@@ -118,17 +118,16 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
     private async Task UpdateIndexes(Appointment? before, Appointment after)
     {
         var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
-        if (before is not null && before.ProviderId != after.ProviderId)
-        {
-            await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id);
-        }
-
-        await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
+        var untrack = before is not null && before.ProviderId != after.ProviderId
+            ? GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id)
+            : Task.CompletedTask;
+        var track = GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
         {
             AppointmentId = after.Id,
             Start = after.Start,
             End = after.End,
             Status = after.Status,
         });
+        await Task.WhenAll(untrack, track);
     }
 }

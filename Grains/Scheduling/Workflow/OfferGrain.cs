@@ -80,13 +80,10 @@ public sealed partial class OfferGrain(
         });
 
         // The reminder and the reply route come after the state: a crash before them is repaired by opening again.
-        await RegisterOrUpdateReminder(ExpiryReminder, options.Value.OfferLifetime, options.Value.ExpiryRecheckInterval);
-        if (replyRoute is not null)
-        {
-            await GrainFactory.GetGrain<IReplyRouteGrain>(replyRoute).Add(offer.OfferId);
-        }
-
-        await SendAsync(offer, "offer", offer.OfferId, patient);
+        await Task.WhenAll(
+            RegisterOrUpdateReminder(ExpiryReminder, options.Value.OfferLifetime, options.Value.ExpiryRecheckInterval),
+            replyRoute is null ? Task.CompletedTask : GrainFactory.GetGrain<IReplyRouteGrain>(replyRoute).Add(offer.OfferId),
+            SendAsync(offer, "offer", offer.OfferId, patient));
         LogOpened(logger, offer.OfferId, offer.WorkflowId, channel);
         return offer;
     }
@@ -124,6 +121,10 @@ public sealed partial class OfferGrain(
         var accepted = reply.Answer == OfferAnswer.Accept;
         offer = await Close(offer, accepted ? OfferStatus.Accepted : OfferStatus.Declined, reply.Via);
         LogAnswered(logger, offer.OfferId, offer.Status, reply.Via);
+        if (accepted && offer.Kind == OfferKind.Reschedule)
+        {
+            await BookAsync(offer);
+        }
         return new OfferReplyResult { Outcome = accepted ? OfferReplyOutcome.Accepted : OfferReplyOutcome.Declined, Offer = offer };
     }
 
@@ -145,6 +146,37 @@ public sealed partial class OfferGrain(
             throw new InvalidOperationException($"Offer {offer.OfferId} is {offer.Status}, not accepted; there is nothing to confirm.");
         }
 
+        await SendAsync(offer, "confirmation", ConfirmationMessageId(offer.OfferId));
+    }
+
+    /// <summary>The reason recorded in an appointment's history when a workflow moves it.</summary>
+    public static string RescheduledReason(string workflowId) => $"rescheduled by workflow {workflowId}";
+
+    /// <summary>
+    /// Books an accepted reschedule offer at once, so the patient's confirmation does not wait for the workflow: commit
+    /// the hold, move the appointment, confirm. The workflow repeats these steps when it settles the offer (each is
+    /// idempotent), which also finishes them if this grain stopped half way. A lost hold is left to the workflow.
+    /// </summary>
+    private async Task BookAsync(ConsentOffer offer)
+    {
+        var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
+        try
+        {
+            await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, offer.Slot.ProviderId)).CommitSlot(offer.OfferId);
+        }
+        catch (SlotBookingException)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(tenant, offer.AppointmentId!)).Reschedule(new AppointmentMove
+        {
+            ProviderId = offer.Slot.ProviderId,
+            ClinicId = offer.Slot.ClinicId,
+            Start = offer.Slot.Start,
+            End = offer.Slot.End,
+            Reason = RescheduledReason(offer.WorkflowId),
+        });
         await SendAsync(offer, "confirmation", ConfirmationMessageId(offer.OfferId));
     }
 

@@ -132,7 +132,7 @@ public sealed partial class ReschedulingWorkflowGrain
             ClinicId = slot.ClinicId,
             Start = slot.Start,
             End = slot.End,
-            Reason = $"rescheduled by workflow {Id}",
+            Reason = OfferGrain.RescheduledReason(Id),
         });
         await Offer(offer.OfferId).Confirm();
         view = Audit(view, WorkflowStage.PatientConsent, "offer_accepted", appointment.AppointmentId, Invariant($"offer {offer.OfferId} via {offer.AnsweredVia}"));

@@ -182,58 +182,67 @@ public sealed partial class ReschedulingWorkflowGrain
             + (appointment.Warnings.Count > 0 ? "; flagged: " + string.Join("; ", appointment.Warnings) : string.Empty));
     }
 
-    // Carries out the decided effects; each is idempotent, so one that already happened before a crash is harmless.
+    // Carries out the decided effects, the appointments' at once (each touches its own offer, slot and records); each
+    // effect is idempotent, so one that already happened before a crash is harmless. Their outcomes are applied to the
+    // view in the order decided, so the audit trail does not depend on which call finished first.
     private async Task<(WorkflowView View, List<string> Remaining)> CarryOut(WorkflowView view, List<string> pending)
     {
-        var remaining = new List<string>();
-        foreach (var id in pending.Distinct(StringComparer.Ordinal))
+        var ids = pending.Distinct(StringComparer.Ordinal).ToList();
+        var outcomes = await Task.WhenAll(ids
+            .Select(id => view.Appointments.FirstOrDefault(a => a.AppointmentId == id))
+            .OfType<AffectedAppointment>()
+            .Select(a => CarryOut(view, a)));
+        foreach (var outcome in outcomes)
+        {
+            view = outcome(view);
+        }
+
+        foreach (var id in ids)
         {
             if (view.Backfills.FirstOrDefault(b => b.BackfillId == id) is { } backfill)
             {
                 view = await CarryOut(view, backfill);
-                continue;
-            }
-
-            if (view.Appointments.FirstOrDefault(a => a.AppointmentId == id) is not { } appointment)
-            {
-                continue;
-            }
-
-            switch (appointment.Status)
-            {
-                case AffectedAppointmentStatus.Offered:
-                    view = await OpenOffer(view, appointment);
-                    break;
-                case AffectedAppointmentStatus.Escalated:
-                    await Escalations.Open(new EscalationCase
-                    {
-                        CaseId = appointment.EscalationId!,
-                        WorkflowId = Id,
-                        AppointmentId = appointment.AppointmentId,
-                        PatientId = appointment.PatientId,
-                        Proposal = appointment.Proposal!,
-                        Reasons = [view.Audit.Last(e => e.Event == WorkflowReport.Escalated && e.AppointmentId == appointment.AppointmentId).Detail],
-                        CandidateProviderIds = [.. appointment.Alternatives.Select(static a => a.Slot.ProviderId).Distinct(StringComparer.Ordinal)],
-                    });
-                    break;
-                case AffectedAppointmentStatus.Waitlisted:
-                    await GrainFactory.GetGrain<IWaitlistGrain>(SchedulingKeys.OfWaitlist(Tenant, appointment.Original.ClinicId, appointment.Discipline))
-                        .Add(appointment.PatientId, AppointmentPriority.ForWaitlist(appointment.Priority, options.Value));
-                    await Appointment(appointment.AppointmentId).ChangeStatus(AppointmentStatus.Waitlist, $"waitlisted by workflow {Id}");
-                    break;
             }
         }
 
-        return (view, remaining);
+        return (view, []);
     }
 
-    private async Task<WorkflowView> OpenOffer(WorkflowView view, AffectedAppointment appointment)
+    private async Task<Func<WorkflowView, WorkflowView>> CarryOut(WorkflowView view, AffectedAppointment appointment)
+    {
+        switch (appointment.Status)
+        {
+            case AffectedAppointmentStatus.Offered:
+                return await OpenOffer(appointment);
+            case AffectedAppointmentStatus.Escalated:
+                await Escalations.Open(new EscalationCase
+                {
+                    CaseId = appointment.EscalationId!,
+                    WorkflowId = Id,
+                    AppointmentId = appointment.AppointmentId,
+                    PatientId = appointment.PatientId,
+                    Proposal = appointment.Proposal!,
+                    Reasons = [view.Audit.Last(e => e.Event == WorkflowReport.Escalated && e.AppointmentId == appointment.AppointmentId).Detail],
+                    CandidateProviderIds = [.. appointment.Alternatives.Select(static a => a.Slot.ProviderId).Distinct(StringComparer.Ordinal)],
+                });
+                break;
+            case AffectedAppointmentStatus.Waitlisted:
+                await GrainFactory.GetGrain<IWaitlistGrain>(SchedulingKeys.OfWaitlist(Tenant, appointment.Original.ClinicId, appointment.Discipline))
+                    .Add(appointment.PatientId, AppointmentPriority.ForWaitlist(appointment.Priority, options.Value));
+                await Appointment(appointment.AppointmentId).ChangeStatus(AppointmentStatus.Waitlist, $"waitlisted by workflow {Id}");
+                break;
+        }
+
+        return static v => v;
+    }
+
+    private async Task<Func<WorkflowView, WorkflowView>> OpenOffer(AffectedAppointment appointment)
     {
         var offerId = appointment.OfferIds[^1];
         var slot = appointment.Proposal!.Slot;
         if (await Offer(offerId).Get() is not null)
         {
-            return view;
+            return static v => v;
         }
 
         try
@@ -243,7 +252,7 @@ public sealed partial class ReschedulingWorkflowGrain
         catch (SlotBookingException taken)
         {
             // Another workflow or a person took the slot since planning: back to stage 4 with the next alternative.
-            return Audit(With(view, appointment with { Status = AffectedAppointmentStatus.Detected, Proposal = null }),
+            return v => Audit(With(v, appointment with { Status = AffectedAppointmentStatus.Detected, Proposal = null }),
                 WorkflowStage.PatientConsent, "slot_taken", appointment.AppointmentId, $"offer {offerId}: {taken.Message}");
         }
 
@@ -259,7 +268,7 @@ public sealed partial class ReschedulingWorkflowGrain
             OriginalStart = appointment.Original.Start,
             Warnings = appointment.Warnings,
         });
-        return Audit(view, WorkflowStage.PatientConsent, "offer_sent", appointment.AppointmentId, Invariant(
+        return v => Audit(v, WorkflowStage.PatientConsent, "offer_sent", appointment.AppointmentId, Invariant(
             $"offer {offerId} sent by {offer.Channel}, expires {offer.ExpiresAt:O}"));
     }
 

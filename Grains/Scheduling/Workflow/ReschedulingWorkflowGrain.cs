@@ -76,16 +76,25 @@ public sealed partial class ReschedulingWorkflowGrain(
             return view;
         }
 
+        // An offer the patient accepted before the withdrawal reached it is honoured: it is booked, not released.
+        var pending = new List<string>();
         foreach (var appointment in view.Appointments.Where(static a => a.Status == AffectedAppointmentStatus.Offered))
         {
-            await WithdrawOffer(appointment.OfferIds[^1], appointment.Proposal!.Slot);
+            if (await WithdrawOffer(appointment.OfferIds[^1], appointment.Proposal!.Slot) is { Status: OfferStatus.Accepted } accepted)
+            {
+                view = await Settle(view, appointment, accepted, pending);
+            }
         }
 
-        foreach (var backfill in view.Backfills.Where(static b => b.Status == BackfillStatus.Offered && b.CurrentOfferId is not null))
+        foreach (var backfill in view.Backfills.Where(static b => b.Status == BackfillStatus.Offered))
         {
-            await WithdrawOffer(backfill.CurrentOfferId!, backfill.Slot);
-            view = With(view, backfill with { Status = BackfillStatus.Withdrawn });
+            view = backfill.CurrentOfferId is not null && await WithdrawOffer(backfill.CurrentOfferId, backfill.Slot) is { Status: OfferStatus.Accepted } accepted
+                ? await Settle(view, backfill, accepted, pending)
+                : With(view, backfill with { Status = BackfillStatus.Withdrawn });
         }
+
+        // Slots the honoured bookings freed are not offered any more: the workflow is ending.
+        view = view with { Backfills = [.. view.Backfills.Select(static b => b.Status == BackfillStatus.Offered ? b with { Status = BackfillStatus.Withdrawn } : b)] };
 
         view = Audit(view, view.CurrentStage, "workflow_cancelled", null, reason);
         view = view with { Status = WorkflowStatus.Cancelled, CompletedAt = Time.GetUtcNow() };
@@ -174,14 +183,16 @@ public sealed partial class ReschedulingWorkflowGrain(
         }
     }
 
-    private async Task WithdrawOffer(string offerId, CandidateSlot slot)
+    // Withdraws the offer and releases its hold, unless the patient accepted first: then the offer is returned to be booked.
+    private async Task<ConsentOffer?> WithdrawOffer(string offerId, CandidateSlot slot)
     {
-        if (await Offer(offerId).Get() is not null)
+        var offer = await Offer(offerId).Get() is null ? null : await Offer(offerId).Withdraw();
+        if (offer?.Status != OfferStatus.Accepted)
         {
-            await Offer(offerId).Withdraw();
+            await Provider(slot.ProviderId).ReleaseSlot(offerId);
         }
 
-        await Provider(slot.ProviderId).ReleaseSlot(offerId);
+        return offer;
     }
 
     private Task Save(WorkflowView view, IReadOnlyList<string> pending) =>

@@ -19,7 +19,7 @@ internal static class WorkflowRun
 
     public static async Task RunAsync(BenchResults results, bool quick)
     {
-        var clinics = quick ? 20 : 200;
+        var clinics = int.TryParse(Environment.GetEnvironmentVariable("REROUTE_BENCH_CLINICS"), out var wanted) ? wanted : quick ? 20 : 200;
         const int DepartingPerClinic = 5;
         const int AppointmentsPerProvider = 15;
         await using var silo = await BenchSilo.StartAsync("Sqlite", services => services.AddRescheduling()
@@ -31,6 +31,8 @@ internal static class WorkflowRun
 
         var desk = (ReschedulingDesk)silo.Services.GetService(typeof(ReschedulingDesk))!;
         var resolutions = new ConcurrentBag<double>();
+        var triggers = new ConcurrentBag<double>();
+        var answers = new ConcurrentBag<double>();
         var summaries = new ConcurrentBag<WorkflowSummary>();
         var violations = 0;
         GC.Collect();
@@ -39,6 +41,7 @@ internal static class WorkflowRun
         {
             var started = Stopwatch.GetTimestamp();
             var (view, _) = await desk.TriggerAsync(WorkflowNetwork.Tenant, network.TriggerFor(provider));
+            triggers.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var workflow = silo.Grains.GetGrain<IReschedulingWorkflowGrain>(SchedulingKeys.Of(WorkflowNetwork.Tenant, view.WorkflowId));
             foreach (var settled in view.Appointments.Where(static a => a.Status is AffectedAppointmentStatus.Waitlisted))
             {
@@ -57,7 +60,9 @@ internal static class WorkflowRun
                 {
                     var offerId = a.OfferIds[^1];
                     var answer = (uint)offerId.GetHashCode(StringComparison.Ordinal) % 100 < DeclinePercent ? OfferAnswer.Decline : OfferAnswer.Accept;
+                    var asked = Stopwatch.GetTimestamp();
                     await desk.AnswerAsync(WorkflowNetwork.Tenant, offerId, new OfferReply { Answer = answer, Nonce = string.Empty, Via = ReplyChannel.Sms });
+                    answers.Add(Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
                     if (answer == OfferAnswer.Accept)
                     {
                         resolutions.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -85,6 +90,12 @@ internal static class WorkflowRun
         results.Add("appointments_per_second", appointments / wall.Elapsed.TotalSeconds, "appointments/s", "appointments resolved per second");
         results.Add("p50_resolution_ms", Percentile(sorted, 0.50), "ms", "time to resolution of an appointment, p50");
         results.Add("p99_resolution_ms", Percentile(sorted, 0.99), "ms", "time to resolution of an appointment, p99");
+        var triggerTimes = triggers.Order().ToArray();
+        var answerTimes = answers.Order().ToArray();
+        results.Add("trigger_p50_ms", Percentile(triggerTimes, 0.50), "ms", "trigger to offers sent (stages 1-5), p50");
+        results.Add("trigger_p99_ms", Percentile(triggerTimes, 0.99), "ms", "trigger to offers sent (stages 1-5), p99");
+        results.Add("answer_p50_ms", Percentile(answerTimes, 0.50), "ms", "one answer settled (booking or next offer), p50");
+        results.Add("answer_p99_ms", Percentile(answerTimes, 0.99), "ms", "one answer settled (booking or next offer), p99");
         results.Add("peak_memory_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MB", "peak working set of the process");
         results.Add("reassigned", summaries.Sum(static s => s.SuccessfullyReassigned), "appointments", "rebooked with consent");
         results.Add("waitlisted", summaries.Sum(static s => s.Waitlisted), "appointments", "waitlisted");
