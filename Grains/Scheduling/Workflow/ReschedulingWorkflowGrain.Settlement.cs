@@ -8,6 +8,10 @@ namespace Reroute.Grains.Scheduling.Workflow;
 public sealed partial class ReschedulingWorkflowGrain
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Settles every outstanding offer that has been answered or has expired, not only <paramref name="offerId"/>: answers
+    /// arriving together are settled in one turn and one write, and the calls queued behind it find nothing left to do.
+    /// </remarks>
     public async Task<WorkflowView> SettleOffer(string offerId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(offerId);
@@ -17,30 +21,36 @@ public sealed partial class ReschedulingWorkflowGrain
             return view;
         }
 
-        var appointment = view.Appointments.FirstOrDefault(a => a.Status == AffectedAppointmentStatus.Offered && a.OfferIds[^1] == offerId);
-        var backfill = view.Backfills.FirstOrDefault(b => b.Status == BackfillStatus.Offered && b.CurrentOfferId == offerId);
-        if (appointment is null && backfill is null)
+        var outstanding = OutstandingOffers(view);
+        if (!outstanding.Contains(offerId))
         {
             // Settled before (a repeated notification), or not an offer of this workflow.
             return view;
         }
 
-        var offer = await Offer(offerId).Get();
-        if (offer is { Status: OfferStatus.Open })
+        var now = Time.GetUtcNow();
+        var offers = await Task.WhenAll(outstanding.Select(async id =>
         {
-            offer = await Offer(offerId).ExpireIfDue();
-        }
-
-        if (offer is null or { Status: OfferStatus.Open })
+            var offer = await Offer(id).Get();
+            return offer is { Status: OfferStatus.Open } && now >= offer.ExpiresAt ? await Offer(id).ExpireIfDue() : offer;
+        }));
+        var settled = offers.Where(static o => o is not null && o.Status != OfferStatus.Open).Select(static o => o!).ToList();
+        if (settled.Count == 0)
         {
             return view;
         }
 
         var pending = state.State.PendingEffects.ToList();
         view = Started(view, WorkflowStage.BookingAndBackfill);
-        view = appointment is not null
-            ? await Settle(view, appointment, offer, pending)
-            : await Settle(view, backfill!, offer, pending);
+        foreach (var offer in settled)
+        {
+            var appointment = view.Appointments.FirstOrDefault(a => a.Status == AffectedAppointmentStatus.Offered && a.OfferIds[^1] == offer.OfferId);
+            var backfill = view.Backfills.FirstOrDefault(b => b.Status == BackfillStatus.Offered && b.CurrentOfferId == offer.OfferId);
+            view = appointment is not null ? await Settle(view, appointment, offer, pending)
+                : backfill is not null ? await Settle(view, backfill, offer, pending)
+                : view;
+        }
+
         await Save(view, pending);
         await Advance();
         await CompleteIfSettled();
@@ -87,13 +97,13 @@ public sealed partial class ReschedulingWorkflowGrain
                 }, pending);
                 break;
             case EscalationAction.Waitlist:
-                view = Audit(With(view, appointment with { Status = AffectedAppointmentStatus.Waitlisted, Proposal = null, EscalationId = null }),
+                view = Audit(With(view, Final(appointment, AffectedAppointmentStatus.Waitlisted, null) with { Proposal = null }),
                     WorkflowStage.QualityAssurance, "waitlisted", appointment.AppointmentId, by);
                 pending.Add(appointment.AppointmentId);
                 break;
             default:
                 await Appointment(appointment.AppointmentId).ChangeStatus(AppointmentStatus.Cancelled, $"cancelled by head of department ({caseId})");
-                view = Audit(With(view, appointment with { Status = AffectedAppointmentStatus.Cancelled, Proposal = null, EscalationId = null }),
+                view = Audit(With(view, Final(appointment, AffectedAppointmentStatus.Cancelled, null) with { Proposal = null }),
                     WorkflowStage.QualityAssurance, "cancelled", appointment.AppointmentId, by);
                 break;
         }
@@ -138,7 +148,7 @@ public sealed partial class ReschedulingWorkflowGrain
         view = Audit(view, WorkflowStage.PatientConsent, "offer_accepted", appointment.AppointmentId, Invariant($"offer {offer.OfferId} via {offer.AnsweredVia}"));
         view = Audit(view, WorkflowStage.BookingAndBackfill, "booked", appointment.AppointmentId, Invariant(
             $"provider {slot.ProviderId} at {slot.Start:O}, clinic {slot.ClinicId}; confirmation sent"));
-        view = With(view, appointment with { Status = AffectedAppointmentStatus.Rebooked, Final = slot });
+        view = With(view, Final(appointment, AffectedAppointmentStatus.Rebooked, slot));
 
         // The visit's old slot is free for someone else only if its provider is still there at that time.
         var original = appointment.Original;
@@ -182,7 +192,7 @@ public sealed partial class ReschedulingWorkflowGrain
                 End = slot.End,
                 Reason = $"backfilled by workflow {Id}",
             });
-            view = With(view, ours with { Status = AffectedAppointmentStatus.Rebooked, Final = slot });
+            view = With(view, Final(ours, AffectedAppointmentStatus.Rebooked, slot));
         }
         else
         {
@@ -210,6 +220,11 @@ public sealed partial class ReschedulingWorkflowGrain
             $"{backfill.BackfillId}: patient {offer.PatientId} booked as appointment {appointmentId} with provider {slot.ProviderId} at {slot.Start:O}; confirmation sent"));
         return With(view, backfill with { Status = BackfillStatus.Filled, AppointmentId = appointmentId, CurrentOfferId = null });
     }
+
+    // A final appointment keeps where it ended up; its remaining alternatives are of no further use and would only make
+    // every later write of the workflow larger.
+    private static AffectedAppointment Final(AffectedAppointment appointment, AffectedAppointmentStatus status, CandidateSlot? slot) =>
+        appointment with { Status = status, Final = slot, Alternatives = [], EscalationId = null };
 
     private WorkflowView StartBackfill(WorkflowView view, CandidateSlot slot, string discipline, List<string> pending)
     {

@@ -116,7 +116,7 @@ public sealed partial class ReschedulingWorkflowGrain
             {
                 if (appointment.Alternatives.Count == 0)
                 {
-                    appointment = appointment with { Status = AffectedAppointmentStatus.Waitlisted };
+                    appointment = appointment with { Status = AffectedAppointmentStatus.Waitlisted, Alternatives = [] };
                     view = Audit(With(view, appointment), WorkflowStage.QualityAssurance, "waitlisted", appointmentId, "no acceptable slot left");
                     pending.Add(appointmentId);
                     return view;
