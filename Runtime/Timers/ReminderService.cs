@@ -23,7 +23,11 @@ internal sealed partial class ReminderService : IDisposable
 
     // One table write at a time: a tick's "next due" update must never land after an unregister or re-register
     // of the same reminder and bring the old one back.
-    private readonly SemaphoreSlim _tableWrites = new(1, 1);
+    // Writes of one reminder stay in order (a register, its ticks and its removal), while writes of different reminders
+    // run concurrently so the store can commit them together: one global queue made every registration wait for the
+    // commits of all the others.
+    private const int WriteStripes = 64;
+    private readonly SemaphoreSlim[] _tableWrites = [.. Enumerable.Range(0, WriteStripes).Select(static _ => new SemaphoreSlim(1, 1))];
     private ITimer? _timer;
     private bool _stopped;
 
@@ -93,7 +97,8 @@ internal sealed partial class ReminderService : IDisposable
 
         var start = _time.GetUtcNow() + dueTime;
         var entry = new ReminderEntry(grainId, name, start, period, start);
-        await _tableWrites.WaitAsync();
+        var writes = WritesOf(grainId, name);
+        await writes.WaitAsync();
         try
         {
             await _table.UpsertAsync(entry, CancellationToken.None);
@@ -105,7 +110,7 @@ internal sealed partial class ReminderService : IDisposable
         }
         finally
         {
-            _tableWrites.Release();
+            writes.Release();
         }
 
         return entry;
@@ -113,7 +118,8 @@ internal sealed partial class ReminderService : IDisposable
 
     public async Task Unregister(GrainId grainId, string name)
     {
-        await _tableWrites.WaitAsync();
+        var writes = WritesOf(grainId, name);
+        await writes.WaitAsync();
         try
         {
             await _table.RemoveAsync(grainId, name, CancellationToken.None);
@@ -125,7 +131,7 @@ internal sealed partial class ReminderService : IDisposable
         }
         finally
         {
-            _tableWrites.Release();
+            writes.Release();
         }
     }
 
@@ -195,7 +201,8 @@ internal sealed partial class ReminderService : IDisposable
             LogTickFailed(exception, entry.GrainId.ToString(), entry.ReminderName);
         }
 
-        await _tableWrites.WaitAsync();
+        var writes = WritesOf(entry.GrainId, entry.ReminderName);
+        await writes.WaitAsync();
         try
         {
             ReminderEntry? updated = null;
@@ -226,9 +233,12 @@ internal sealed partial class ReminderService : IDisposable
         }
         finally
         {
-            _tableWrites.Release();
+            writes.Release();
         }
     }
+
+    private SemaphoreSlim WritesOf(GrainId grainId, string name) =>
+        _tableWrites[(int)((uint)HashCode.Combine(grainId, name) % WriteStripes)];
 
     /// <summary>Sets the timer for the earliest due reminder. Call under the lock.</summary>
     private void Arm()

@@ -9,6 +9,7 @@ namespace Reroute.Grains.Scheduling.Workflow;
 /// notice and delay limits, scores, and assigns all appointments jointly.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class CandidatePlanningGrain(IOptions<WorkflowOptions> options) : Grain, ICandidatePlanningGrain
 {
     /// <inheritdoc />

@@ -2,8 +2,12 @@ using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling.Workflow;
 
-/// <summary>Stage 4: the guardrails on fresh records, so nothing is offered on the strength of an earlier snapshot.</summary>
+/// <summary>
+/// Stage 4: the guardrails on fresh records, so nothing is offered on the strength of an earlier snapshot. Stateless and
+/// reentrant like the other stage grains: its work is waiting on other grains, so one activation serves many workflows.
+/// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class QualityAssuranceGrain : Grain, IQualityAssuranceGrain
 {
     /// <inheritdoc />
@@ -11,10 +15,13 @@ public sealed class QualityAssuranceGrain : Grain, IQualityAssuranceGrain
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var tenant = GetPrimaryKeyString();
-        var appointment = (await GrainFactory.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(tenant, appointmentId)).Get())?.Appointment;
+        var record = GrainFactory.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(tenant, appointmentId)).Get();
+        var providerRead = GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, proposal.Slot.ProviderId)).Get();
+        var knowledgeRead = GrainFactory.GetGrain<IKnowledgeGrain>(tenant).Get();
+        var appointment = (await record)?.Appointment;
         var patient = appointment is null ? null : await GrainFactory.GetGrain<IPatientGrain>(SchedulingKeys.Of(tenant, appointment.PatientId)).Get();
-        var provider = await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, proposal.Slot.ProviderId)).Get();
-        var knowledge = (await GrainFactory.GetGrain<IKnowledgeGrain>(tenant).Get()).Knowledge;
+        var provider = await providerRead;
+        var knowledge = (await knowledgeRead).Knowledge;
 
         // Missing records are the schema guardrail's to report (reject to the agent), not an error here.
         return Guardrails.Evaluate(appointment!, patient!, provider!, proposal, knowledge, Time.GetUtcNow());

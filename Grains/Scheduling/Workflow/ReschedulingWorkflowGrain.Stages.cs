@@ -73,9 +73,18 @@ public sealed partial class ReschedulingWorkflowGrain
             var waiting = view.Appointments.Where(static a => a.Status == AffectedAppointmentStatus.Detected).Select(static a => a.AppointmentId).ToList();
             if (waiting.Count > 0)
             {
+                // The guardrails of every first choice run at once; only a proposal they turn down is followed up alone.
+                var qa = GrainFactory.GetGrain<IQualityAssuranceGrain>(Tenant);
+                var first = view.Appointments.Where(a => waiting.Contains(a.AppointmentId))
+                    .Select(a => (a.AppointmentId, Proposal: a.Proposal ?? a.Alternatives.FirstOrDefault()))
+                    .Where(static c => c.Proposal is not null)
+                    .ToList();
+                var verdicts = await Task.WhenAll(first.Select(c => qa.Check(c.AppointmentId, c.Proposal!)));
+                var checkedFirst = first.Select((c, i) => (c.AppointmentId, Checked: (c.Proposal!, verdicts[i])))
+                    .ToDictionary(static c => c.AppointmentId, static c => c.Checked, StringComparer.Ordinal);
                 foreach (var appointmentId in waiting)
                 {
-                    view = await Decide(view, appointmentId, pending);
+                    view = await Decide(view, appointmentId, pending, checkedFirst.GetValueOrDefault(appointmentId));
                 }
 
                 if (view.CurrentStage == WorkflowStage.QualityAssurance)
@@ -101,7 +110,8 @@ public sealed partial class ReschedulingWorkflowGrain
         }
     }
 
-    private async Task<WorkflowView> Decide(WorkflowView view, string appointmentId, List<string> pending)
+    private async Task<WorkflowView> Decide(
+        WorkflowView view, string appointmentId, List<string> pending, (ScoredCandidate Proposal, GuardrailVerdict Verdict) precheck)
     {
         var appointment = view.Appointments.Single(a => a.AppointmentId == appointmentId);
         while (true)
@@ -126,7 +136,9 @@ public sealed partial class ReschedulingWorkflowGrain
             }
 
             var proposal = appointment.Proposal;
-            var verdict = await GrainFactory.GetGrain<IQualityAssuranceGrain>(Tenant).Check(appointmentId, proposal);
+            var verdict = ReferenceEquals(proposal, precheck.Proposal)
+                ? precheck.Verdict
+                : await GrainFactory.GetGrain<IQualityAssuranceGrain>(Tenant).Check(appointmentId, proposal);
             view = view with
             {
                 Compliance = view.Compliance with
@@ -293,12 +305,10 @@ public sealed partial class ReschedulingWorkflowGrain
         var booked = view.Appointments.Where(static a => a.Status == AffectedAppointmentStatus.Rebooked).Select(static a => a.AppointmentId)
             .Concat(view.Backfills.Where(static b => b.Status == BackfillStatus.Filled).Select(static b => b.AppointmentId!))
             .Distinct(StringComparer.Ordinal);
-        var violations = new List<string>();
         var qa = GrainFactory.GetGrain<IQualityAssuranceGrain>(Tenant);
-        foreach (var appointmentId in booked.Where(id => !approved.Contains(id)))
-        {
-            violations.AddRange((await qa.ComplianceFindings(appointmentId)).Select(f => $"{appointmentId}: {f}"));
-        }
+        var verified = booked.Where(id => !approved.Contains(id)).ToList();
+        var findings = await Task.WhenAll(verified.Select(qa.ComplianceFindings));
+        var violations = verified.SelectMany((id, i) => findings[i].Select(f => $"{id}: {f}")).ToList();
 
         view = view with
         {

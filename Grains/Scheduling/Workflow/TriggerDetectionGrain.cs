@@ -5,6 +5,7 @@ namespace Reroute.Grains.Scheduling.Workflow;
 
 /// <summary>Stage 1: the provider's appointments in the window that still need a visit, with their priority.</summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class TriggerDetectionGrain(IOptions<WorkflowOptions> options) : Grain, ITriggerDetectionGrain
 {
     private static readonly AppointmentStatus[] NeedsVisit = [AppointmentStatus.Proposed, AppointmentStatus.Pending, AppointmentStatus.Booked];

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
+using Reroute.Runtime.Serialization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling;
@@ -34,8 +36,10 @@ internal static class WorkflowRun
         var triggers = new ConcurrentBag<double>();
         var answers = new ConcurrentBag<double>();
         var summaries = new ConcurrentBag<WorkflowSummary>();
+        var stateBytes = new ConcurrentBag<int>();
         var violations = 0;
         GC.Collect();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(network.DepartingProviders().Select(provider => Task.Run(async () =>
         {
@@ -77,9 +81,11 @@ internal static class WorkflowRun
             }
 
             summaries.Add(view.Summary);
+            stateBytes.Add(JsonSerializer.SerializeToUtf8Bytes(view, RuntimeJson.Options).Length);
             Interlocked.Add(ref violations, view.Compliance.Violations.Count);
         })));
         wall.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var workflows = summaries.Count;
         var appointments = summaries.Sum(static s => s.AppointmentsProcessed);
@@ -87,6 +93,7 @@ internal static class WorkflowRun
         results.Add("workflows", workflows, "workflows", "concurrent workflows, one SQLite silo");
         results.Add("appointments", appointments, "appointments", "affected appointments");
         results.Add("wall_seconds", wall.Elapsed.TotalSeconds, "s", "wall time, trigger to every workflow completed");
+        results.Add("cpu_seconds", cpu.TotalSeconds, "s", "CPU time the silo process used meanwhile (all cores)");
         results.Add("appointments_per_second", appointments / wall.Elapsed.TotalSeconds, "appointments/s", "appointments resolved per second");
         results.Add("p50_resolution_ms", Percentile(sorted, 0.50), "ms", "time to resolution of an appointment, p50");
         results.Add("p99_resolution_ms", Percentile(sorted, 0.99), "ms", "time to resolution of an appointment, p99");
@@ -96,6 +103,7 @@ internal static class WorkflowRun
         results.Add("trigger_p99_ms", Percentile(triggerTimes, 0.99), "ms", "trigger to offers sent (stages 1-5), p99");
         results.Add("answer_p50_ms", Percentile(answerTimes, 0.50), "ms", "one answer settled (booking or next offer), p50");
         results.Add("answer_p99_ms", Percentile(answerTimes, 0.99), "ms", "one answer settled (booking or next offer), p99");
+        results.Add("workflow_state_kb", stateBytes.Average() / 1024.0, "KB", "a completed workflow's persisted view, average");
         results.Add("peak_memory_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MB", "peak working set of the process");
         results.Add("reassigned", summaries.Sum(static s => s.SuccessfullyReassigned), "appointments", "rebooked with consent");
         results.Add("waitlisted", summaries.Sum(static s => s.Waitlisted), "appointments", "waitlisted");

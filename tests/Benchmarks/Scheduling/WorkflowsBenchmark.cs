@@ -12,7 +12,10 @@ internal static class WorkflowsBenchmark
         var results = new BenchResults("workflows");
         Console.WriteLine($"workflows benchmark: {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run");
 
-        AssignmentBenchmark.Run(results, quick);
+        if (!args.Contains("--end-to-end-only"))
+        {
+            AssignmentBenchmark.Run(results, quick);
+        }
 
         await WorkflowRun.RunAsync(results, quick);
         Console.WriteLine($"written {results.Write()}");
