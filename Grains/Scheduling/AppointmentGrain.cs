@@ -81,17 +81,18 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
     private async Task UpdateIndexes(Appointment? before, Appointment after)
     {
         var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
+        var entry = new ScheduledAppointment { AppointmentId = after.Id, Start = after.Start, End = after.End, Status = after.Status };
         if (before is not null && before.ProviderId != after.ProviderId)
         {
             await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id);
         }
 
-        await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
+        if (before is not null && before.PatientId != after.PatientId)
         {
-            AppointmentId = after.Id,
-            Start = after.Start,
-            End = after.End,
-            Status = after.Status,
-        });
+            await GrainFactory.GetGrain<IPatientScheduleGrain>(SchedulingKeys.Of(tenant, before.PatientId)).UntrackAppointment(after.Id);
+        }
+
+        await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(entry);
+        await GrainFactory.GetGrain<IPatientScheduleGrain>(SchedulingKeys.Of(tenant, after.PatientId)).TrackAppointment(entry);
     }
 }

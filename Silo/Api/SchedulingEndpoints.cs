@@ -27,6 +27,7 @@ public static class SchedulingEndpoints
         AppointmentEndpoints.Map(api);
         WaitlistEndpoints.Map(api);
         KnowledgeEndpoints.Map(api);
+        FhirEndpoints.Map(api);
         return endpoints;
     }
 }
