@@ -107,7 +107,8 @@ internal static partial class FhirEndpoints
 
         foreach (var write in plan.Providers)
         {
-            await WriteOneAsync(plan, write, () => grains.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, write.Record.Id)).Upsert(write.Record));
+            var provider = grains.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, write.Record.Id));
+            await WriteOneAsync(plan, write, async () => await provider.Upsert(FhirProviderMapping.KeepRecordedUnavailability(write.Record, await provider.Get())));
         }
 
         foreach (var write in plan.Patients)

@@ -9,17 +9,21 @@ namespace Reroute.Grains.Scheduling.Fhir;
 /// role gives discipline (code), specialties, clinic (location) and Reroute's extensions; free Slots of the provider's
 /// Schedules become bookable slots, busy and busy-tentative ones booked times, busy-unavailable ones unavailability.
 /// </summary>
-internal static class FhirProviderMapping
+public static class FhirProviderMapping
 {
-    /// <summary>The FHIR Slot statuses and what each becomes.</summary>
+    /// <summary>Slot.status of an open slot: a bookable slot.</summary>
     public const string SlotFree = "free";
 
+    /// <summary>Slot.status of a taken slot: a booked time.</summary>
     public const string SlotBusy = "busy";
 
+    /// <summary>Slot.status of a held slot: a booked time too, since it counts against the day's capacity.</summary>
     public const string SlotBusyTentative = "busy-tentative";
 
+    /// <summary>Slot.status of time the provider cannot work: an unavailability period.</summary>
     public const string SlotBusyUnavailable = "busy-unavailable";
 
+    /// <summary>Slot.status of a slot recorded by mistake: skipped.</summary>
     public const string SlotEnteredInError = "entered-in-error";
 
     /// <summary>The unavailability reason recorded for a busy-unavailable slot (the slot's comment is free text and may hold PHI).</summary>
@@ -27,7 +31,7 @@ internal static class FhirProviderMapping
 
     private static readonly string[] SlotStatuses = [SlotFree, SlotBusy, SlotBusyTentative, SlotBusyUnavailable, SlotEnteredInError];
 
-    public static FhirPractitioner? ReadPractitioner(JsonElement resource, FhirProblems problems)
+    internal static FhirPractitioner? ReadPractitioner(JsonElement resource, FhirProblems problems)
     {
         const string Path = "Practitioner";
         var name = Items(resource, "name").Select(HumanName).FirstOrDefault(static n => n.Length > 0) ?? string.Empty;
@@ -71,7 +75,7 @@ internal static class FhirProviderMapping
         return problems.IsEmpty ? new FhirPractitioner(name, gender, licenses, languages, years) : null;
     }
 
-    public static FhirPractitionerRole? ReadRole(JsonElement resource, FhirProblems problems)
+    internal static FhirPractitionerRole? ReadRole(JsonElement resource, FhirProblems problems)
     {
         const string Path = "PractitionerRole";
         var practitioner = FhirJson.Reference(FhirJson.Object(resource, "practitioner"), $"{Path}.practitioner", problems);
@@ -118,7 +122,7 @@ internal static class FhirProviderMapping
             : null;
     }
 
-    public static FhirSchedule? ReadSchedule(JsonElement resource, FhirProblems problems)
+    internal static FhirSchedule? ReadSchedule(JsonElement resource, FhirProblems problems)
     {
         const string Path = "Schedule";
         var actors = Items(resource, "actor").ToList();
@@ -136,7 +140,7 @@ internal static class FhirProviderMapping
         return problems.IsEmpty ? new FhirSchedule(candidates[0]) : null;
     }
 
-    public static FhirSlot? ReadSlot(JsonElement resource, FhirProblems problems)
+    internal static FhirSlot? ReadSlot(JsonElement resource, FhirProblems problems)
     {
         const string Path = "Slot";
         var schedule = FhirJson.Reference(FhirJson.Object(resource, "schedule"), $"{Path}.schedule", problems);
@@ -150,7 +154,7 @@ internal static class FhirProviderMapping
     }
 
     /// <summary>The provider made of one Practitioner, its role, and the Slots of its Schedules.</summary>
-    public static ProviderProfile Assemble(string id, FhirPractitioner practitioner, FhirPractitionerRole role, IEnumerable<FhirSlot> slots)
+    internal static ProviderProfile Assemble(string id, FhirPractitioner practitioner, FhirPractitionerRole role, IEnumerable<FhirSlot> slots)
     {
         ArgumentNullException.ThrowIfNull(practitioner);
         ArgumentNullException.ThrowIfNull(role);
@@ -175,6 +179,20 @@ internal static class FhirProviderMapping
             Unavailability = [.. all.Where(static s => s.Status == SlotBusyUnavailable)
                 .Select(static s => new UnavailabilityPeriod { Start = s.Time.Start, End = s.Time.End, Reason = UnavailableSlotReason })],
         };
+    }
+
+    /// <summary>
+    /// The imported profile with the unavailability recorded in Reroute itself (through the API or a workflow: any
+    /// reason other than <see cref="UnavailableSlotReason"/>) kept from <paramref name="stored"/>. A Bundle replaces
+    /// what came from Slots, but an EHR that knows nothing of a recorded departure must not make the provider available again.
+    /// </summary>
+    public static ProviderProfile KeepRecordedUnavailability(ProviderProfile imported, ProviderProfile? stored)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        var recorded = stored?.Unavailability.Where(static u => u.Reason != UnavailableSlotReason).ToList() ?? [];
+        return recorded.Count == 0
+            ? imported
+            : imported with { Unavailability = [.. imported.Unavailability, .. recorded.Where(u => !imported.Unavailability.Contains(u))] };
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement element, string name) => FhirJson.Items(element, name);

@@ -94,6 +94,23 @@ public sealed class FhirApiTests
         Assert.Equal(["booked", "arrived"], a1.GetProperty("history").EnumerateArray().Select(static h => h.GetProperty("to").GetString()));
     }
 
+    [Fact]
+    public async Task A_departure_recorded_through_the_API_survives_the_next_import_while_slot_unavailability_follows_the_bundle()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var token = silo.Token(Roles.Scheduler);
+        await silo.PostAsync("/api/fhir", token, FhirBundles.Clinic().ToJsonString()).ExpectSuccessAsync();
+        await silo.PostAsync("/api/providers/T001/unavailability", token, """{"start":"2026-03-09T00:00:00-05:00","end":"2026-03-21T00:00:00-05:00","reason":"departure"}""").ExpectSuccessAsync();
+        var next = FhirBundles.Clinic();
+        FhirBundles.Resource(next, "Slot", "SL4")["status"] = "free";
+
+        await silo.PostAsync("/api/fhir", token, next.ToJsonString()).ExpectSuccessAsync();
+
+        var t001 = await (await silo.GetAsync("/api/providers/T001", token)).BodyAsync();
+        Assert.Equal(["departure"], t001.GetProperty("unavailability").EnumerateArray().Select(static u => u.GetProperty("reason").GetString()));
+        Assert.Equal(3, t001.GetProperty("bookableSlots").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("""{"resourceType":"Bundle","type":"batch","entry":[""", HttpStatusCode.BadRequest)]
     [InlineData("""not json""", HttpStatusCode.BadRequest)]

@@ -289,6 +289,20 @@ public sealed class FhirBundleImportTests
         Assert.Equal(original, Assert.Single(plan.Appointments).Record);
     }
 
+    [Fact]
+    public void Unavailability_recorded_in_Reroute_survives_an_import_while_slot_unavailability_is_replaced()
+    {
+        var imported = Plan(FhirBundles.Clinic()).Providers[0].Record;
+        var departure = new UnavailabilityPeriod { Start = At(9, 0, 0), End = At(20, 0, 0), Reason = "departure" };
+        var oldSlot = new UnavailabilityPeriod { Start = At(10, 8, 0), End = At(10, 17, 0), Reason = FhirProviderMapping.UnavailableSlotReason };
+        var stored = imported with { Unavailability = [departure, oldSlot] };
+
+        var merged = FhirProviderMapping.KeepRecordedUnavailability(imported, stored);
+
+        Assert.Equal([.. imported.Unavailability, departure], merged.Unavailability);
+        Assert.Same(imported, FhirProviderMapping.KeepRecordedUnavailability(imported, null));
+    }
+
     private static FhirImportPlan Plan(JsonObject bundle)
     {
         using var document = JsonDocument.Parse(bundle.ToJsonString());
