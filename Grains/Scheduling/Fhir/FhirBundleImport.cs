@@ -8,7 +8,8 @@ namespace Reroute.Grains.Scheduling.Fhir;
 /// within the Bundle, assembles each provider from its Practitioner, PractitionerRole, Schedules and Slots, and checks
 /// everything with the same validators as the API before anything is written. A provider is written whole or not at
 /// all: one invalid part refuses every part. An Appointment naming a Patient or Practitioner that is invalid in the
-/// same Bundle is refused too. Resource types Reroute does not keep are skipped.
+/// same Bundle is refused too. Resource types Reroute does not keep are skipped. References to entries' urn:uuid
+/// fullUrls are resolved first (<see cref="FhirBundleLinks"/>).
 /// </summary>
 public static class FhirBundleImport
 {
@@ -45,6 +46,12 @@ public static class FhirBundleImport
             }
 
             raw.AddRange(entry.EnumerateArray());
+        }
+
+        using var resolved = FhirBundleLinks.ResolveUrns(bundle, raw);
+        if (resolved is not null)
+        {
+            raw = [.. resolved.RootElement.GetProperty("entry").EnumerateArray()];
         }
 
         var resources = raw.Select(static e => e.ValueKind == JsonValueKind.Object ? FhirJson.Object(e, "resource") : null).ToList();

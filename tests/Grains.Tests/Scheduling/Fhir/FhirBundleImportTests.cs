@@ -228,6 +228,32 @@ public sealed class FhirBundleImportTests
         Assert.Contains("names no Location", entry.Problems.Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void References_to_urn_uuid_full_urls_resolve_and_an_entry_without_an_id_takes_its_uuid()
+    {
+        const string PatientUrn = "urn:uuid:6f1c2a4e-9b7d-4c3e-8a21-5d0f7e9b1c33";
+        const string PractitionerUrn = "urn:uuid:0b8e5f0e-3c41-4f7a-9d55-2e6a1b7c9d10";
+        var patient = FhirBundles.Patient("X", "NY");
+        patient.Remove("id");
+        var appointment = FhirBundles.Appointment("A1", "booked", "X", "Practitioner/X", "C1", "PT", null, FhirBundles.Monday9, "2026-03-02T09:45:00-05:00");
+        appointment["participant"]![0]!["actor"]!["reference"] = PatientUrn;
+        appointment["participant"]![1]!["actor"]!["reference"] = PractitionerUrn;
+        var role = FhirBundles.Role("R1", "X", "PT", [], 8, []);
+        role["practitioner"]!["reference"] = PractitionerUrn;
+        var bundle = FhirBundles.Bundle(FhirBundles.Practitioner("T001", "male", ("NY", "2027-01-01", null), [], 2), role, patient, appointment);
+        var entries = bundle["entry"]!.AsArray();
+        entries[0]!["fullUrl"] = PractitionerUrn;
+        entries[2]!["fullUrl"] = PatientUrn;
+
+        var plan = Plan(bundle);
+
+        Assert.Equal(0, plan.Report().Invalid);
+        Assert.Equal(["T001"], plan.Providers.Select(static p => p.Record.Id));
+        Assert.Equal(["6f1c2a4e-9b7d-4c3e-8a21-5d0f7e9b1c33"], plan.Patients.Select(static p => p.Record.Id));
+        Assert.Equal(("6f1c2a4e-9b7d-4c3e-8a21-5d0f7e9b1c33", "T001"), (plan.Appointments[0].Record.PatientId, plan.Appointments[0].Record.ProviderId));
+        Assert.Equal("6f1c2a4e-9b7d-4c3e-8a21-5d0f7e9b1c33", plan.Report().Entries[2].Id);
+    }
+
     [Theory]
     [InlineData("""{"resourceType":"Patient","id":"P1"}""", "resourceType must be \"Bundle\"")]
     [InlineData("""[1,2]""", "resourceType must be \"Bundle\"")]
