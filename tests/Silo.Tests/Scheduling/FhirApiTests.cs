@@ -44,6 +44,22 @@ public sealed class FhirApiTests
     }
 
     [Fact]
+    public async Task A_bundle_sent_as_application_fhir_json_is_imported()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/fhir")
+        {
+            Content = new StringContent(FhirBundles.Bundle(FhirBundles.Patient("P1", "NY")).ToJsonString(), System.Text.Encoding.UTF8, "application/fhir+json"),
+        };
+        request.Headers.Authorization = new("Bearer", silo.Token(Roles.EhrIntegration));
+
+        using var response = await silo.Client.SendAsync(request);
+
+        Assert.Equal(1, (await response.BodyAsync()).GetProperty("imported").GetInt32());
+        Assert.Equal("NY", (await (await silo.GetAsync("/api/patients/P1", silo.Token(Roles.Auditor))).BodyAsync()).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task An_invalid_patient_and_an_invalid_role_are_reported_and_absent_while_the_valid_entries_are_imported()
     {
         await using var silo = await TestSilo.StartAsync();
