@@ -7,6 +7,9 @@ namespace Reroute.Grains.Scheduling.Fhir;
 /// <summary>Reading FHIR JSON elements: primitives, repeated elements, extensions, references and date/time types.</summary>
 internal static partial class FhirJson
 {
+    /// <summary>"yyyy-MM-dd".</summary>
+    private const int DateLength = 10;
+
     /// <summary>A string property; null when absent. A value of another JSON type is a problem.</summary>
     public static string? String(JsonElement element, string name, string path, FhirProblems problems)
     {
@@ -166,9 +169,6 @@ internal static partial class FhirJson
 
     /// <summary>An instant in FHIR's format, to the second or finer, with the offset it was recorded in.</summary>
     public static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-
-    /// <summary>"yyyy-MM-dd".</summary>
-    private const int DateLength = 10;
 
     // FHIR instant: seconds and a zone are required (a dateTime without a zone is ambiguous across clinics).
     [GeneratedRegex("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$", RegexOptions.CultureInvariant)]
