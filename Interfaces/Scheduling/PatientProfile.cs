@@ -12,6 +12,9 @@ public sealed record PatientProfile
     /// <summary>Where the patient travels from; distances are not checked when unknown.</summary>
     public GeoLocation? Home { get; init; }
 
+    /// <summary>How to reach the patient; null when only the clinic can (messages stay in the outbox).</summary>
+    public PatientContact? Contact { get; init; }
+
     /// <summary>The patient's stated preferences.</summary>
     public PatientPreferences Preferences { get; init; } = new();
 
