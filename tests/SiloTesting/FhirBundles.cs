@@ -43,7 +43,7 @@ public static class FhirBundles
         PatientP1(),
         Patient("P2", "NY"),
         Appointment("A1", "booked", "P1", "Practitioner/T001", "C1", "PT", null, Monday9, "2026-03-02T09:45:00-05:00"),
-        Appointment("A2", "pending", "P2", "PractitionerRole/R-T002", null, "OT", "hand", "2026-03-05T13:00:00-05:00", "2026-03-05T13:45:00-05:00"),
+        Urgent(Appointment("A2", "pending", "P2", "PractitionerRole/R-T002", null, "OT", "hand", "2026-03-05T13:00:00-05:00", "2026-03-05T13:45:00-05:00")),
         Appointment("A3", "fulfilled", "P1", "Practitioner/T001", "C1", "PT", null, "2026-02-23T09:00:00-05:00", "2026-02-23T09:45:00-05:00"),
         new JsonObject { ["resourceType"] = "Organization", ["id"] = "ORG1", ["name"] = "North Clinics" },
         new JsonObject { ["resourceType"] = "Location", ["id"] = "C1", ["name"] = "North Clinic" });
@@ -166,11 +166,15 @@ public static class FhirBundles
     {
         var patient = Patient("P1", "NY");
         patient["address"]![0]!["extension"] = new JsonArray(GeolocationOf(40.75, -73.98));
-        patient["telecom"] = new JsonArray(new JsonObject { ["system"] = "email", ["value"] = "jane@example.org" });
+        patient["telecom"] = new JsonArray(
+            new JsonObject { ["system"] = "phone", ["use"] = "home", ["value"] = "+12125550100" },
+            new JsonObject { ["system"] = "email", ["value"] = "jane@example.org", ["rank"] = 1 },
+            new JsonObject { ["system"] = "phone", ["use"] = "mobile", ["value"] = "+19175550123" });
         patient["communication"] = new JsonArray(
             new JsonObject { ["language"] = Concept("urn:ietf:bcp:47", "en") },
             new JsonObject { ["language"] = Concept("urn:ietf:bcp:47", "es"), ["preferred"] = true });
         patient["extension"] = new JsonArray(
+            new JsonObject { ["url"] = Ext + "preferred-channel", ["valueCode"] = "email" },
             new JsonObject { ["url"] = Ext + "preferred-provider-gender", ["valueCode"] = "female" },
             new JsonObject { ["url"] = Ext + "preferred-day", ["valueCode"] = "mon" },
             new JsonObject { ["url"] = Ext + "preferred-day", ["valueCode"] = "wed" },
@@ -233,6 +237,13 @@ public static class FhirBundles
             appointment["specialty"] = new JsonArray(Concept("http://reroute.example/fhir/CodeSystem/specialty", specialty));
         }
 
+        return appointment;
+    }
+
+    // iCal priority 2 (1 is the highest): an urgent visit.
+    private static JsonObject Urgent(JsonObject appointment)
+    {
+        appointment["priority"] = 2;
         return appointment;
     }
 

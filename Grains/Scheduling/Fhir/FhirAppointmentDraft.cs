@@ -15,6 +15,7 @@ internal sealed record FhirAppointmentDraft(
     DateTimeOffset End,
     string Discipline,
     string? RequiredSpecialty,
+    ClinicalPriority Priority,
     AppointmentStatus Status)
 {
     public Appointment Resolve(string providerId, string clinicId) => new()
@@ -27,6 +28,7 @@ internal sealed record FhirAppointmentDraft(
         End = End,
         Discipline = Discipline,
         RequiredSpecialty = RequiredSpecialty,
+        Priority = Priority,
         Status = Status,
     };
 }

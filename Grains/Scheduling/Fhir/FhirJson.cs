@@ -167,6 +167,13 @@ internal static partial class FhirJson
         return null;
     }
 
+    /// <summary>The name to greet someone by from a HumanName: the first given name, else the text.</summary>
+    public static string GivenName(JsonElement name) =>
+        name.TryGetProperty("given", out var given) && given.ValueKind == JsonValueKind.Array
+            && given.EnumerateArray().FirstOrDefault(static g => g.ValueKind == JsonValueKind.String) is { ValueKind: JsonValueKind.String } first
+            ? first.GetString() ?? string.Empty
+            : name.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() ?? string.Empty : string.Empty;
+
     /// <summary>An instant in FHIR's format, to the second or finer, with the offset it was recorded in.</summary>
     public static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 

@@ -6,7 +6,8 @@ namespace Reroute.Grains.Scheduling.Fhir;
 /// <summary>
 /// Patient to <see cref="PatientProfile"/>: the state (and HL7 geolocation) of the home address, the preferred
 /// communication language, and Reroute's extensions for preferences, coverage, plan of care, provider history and
-/// no-shows. Names, telecom, birth date and identifiers are not kept: the rescheduling decision does not use them.
+/// no-shows; the contact (given name, email, phone, preferred-channel extension) for offers. Birth date, address
+/// lines and identifiers are not kept: nothing in Reroute uses them.
 /// </summary>
 internal static class FhirPatientMapping
 {
@@ -55,6 +56,7 @@ internal static class FhirPatientMapping
             Id = id,
             State = state ?? string.Empty,
             Home = position,
+            Contact = Contact(resource, problems),
             Preferences = preferences,
             CoveragePayerId = FhirJson.Extension(resource, FhirUrls.CoveragePayer) is { } payer
                 ? FhirJson.StringValue(payer, "valueString", Ext("coverage-payer"), problems)
@@ -75,6 +77,40 @@ internal static class FhirPatientMapping
     }
 
     private static string Ext(string name) => $"{Path}.extension('{name}')";
+
+    // The contact is PHI: it is kept only to reach the patient, and the report never repeats it (validation names fields only).
+    private static PatientContact? Contact(JsonElement resource, FhirProblems problems)
+    {
+        var telecom = FhirJson.Items(resource, "telecom")
+            .Select(static t => (
+                System: t.TryGetProperty("system", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
+                Use: t.TryGetProperty("use", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null,
+                Value: t.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null,
+                Rank: t.TryGetProperty("rank", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var rank) ? rank : int.MaxValue))
+            .Where(static t => !string.IsNullOrWhiteSpace(t.Value) && t.Use != "old")
+            .OrderBy(static t => t.Rank)
+            .ToList();
+        var email = telecom.FirstOrDefault(static t => t.System == "email").Value;
+
+        // Texts and calls need a number that takes them: an sms entry first, then a mobile phone, then any phone.
+        var phone = telecom.FirstOrDefault(static t => t.System == "sms").Value
+            ?? telecom.FirstOrDefault(static t => t.System == "phone" && t.Use == "mobile").Value
+            ?? telecom.FirstOrDefault(static t => t.System == "phone").Value;
+        var name = FhirJson.Items(resource, "name").Select(FhirJson.GivenName).FirstOrDefault(static n => n.Length > 0) ?? string.Empty;
+        var channel = NotificationChannel.Outbox;
+        if (FhirJson.Extension(resource, FhirUrls.PreferredChannel) is { } preferred)
+        {
+            var code = FhirJson.StringValue(preferred, "valueCode", Ext("preferred-channel"), problems);
+            if (code is not null && !Enum.TryParse(code, ignoreCase: true, out channel))
+            {
+                problems.Add($"{Ext("preferred-channel")}.valueCode", $"'{code}' is not one of outbox, email, sms, ivr.");
+            }
+        }
+
+        return email is null && phone is null && name.Length == 0 && channel == NotificationChannel.Outbox
+            ? null
+            : new PatientContact { PreferredChannel = channel, DisplayName = name, Email = email, Phone = phone };
+    }
 
     private static int Count(JsonElement resource, string url, string name, FhirProblems problems) =>
         FhirJson.Extension(resource, url) is { } extension ? FhirJson.IntegerValue(extension, Ext(name), problems) ?? 0 : 0;

@@ -37,6 +37,9 @@ public static class FhirUrls
     /// <summary>Patient, repeated: a preferred part of the day (sub-extensions "from" and "to", valueTime).</summary>
     public const string PreferredTime = ExtensionBase + "preferred-time";
 
+    /// <summary>Patient: the channel the patient wants offers on (valueCode outbox|email|sms|ivr; outbox when absent).</summary>
+    public const string PreferredChannel = ExtensionBase + "preferred-channel";
+
     /// <summary>Patient: the farthest the patient will travel, in km (valueDecimal).</summary>
     public const string MaxTravelDistanceKm = ExtensionBase + "max-travel-distance-km";
 

@@ -37,8 +37,9 @@ public sealed class FhirApiTests
         var p1 = await (await silo.GetAsync("/api/patients/P1", token)).BodyAsync();
         Assert.Equal(("es", 25d, "AETNA"), (p1.GetProperty("preferences").GetProperty("language").GetString(), p1.GetProperty("preferences").GetProperty("maxTravelDistanceKm").GetDouble(), p1.GetProperty("coveragePayerId").GetString()));
         Assert.Equal(12, p1.GetProperty("planOfCare").GetProperty("visitsAuthorized").GetInt32());
+        Assert.Equal(("Email", "jane@example.org"), (p1.GetProperty("contact").GetProperty("preferredChannel").GetString(), p1.GetProperty("contact").GetProperty("email").GetString()));
         var a2 = (await (await silo.GetAsync("/api/appointments/A2", token)).BodyAsync()).GetProperty("appointment");
-        Assert.Equal(("T002", "C1", "pending", "hand"), (a2.GetProperty("providerId").GetString(), a2.GetProperty("clinicId").GetString(), a2.GetProperty("status").GetString(), a2.GetProperty("requiredSpecialty").GetString()));
+        Assert.Equal(("T002", "C1", "pending", "hand", "urgent"), (a2.GetProperty("providerId").GetString(), a2.GetProperty("clinicId").GetString(), a2.GetProperty("status").GetString(), a2.GetProperty("requiredSpecialty").GetString(), a2.GetProperty("priority").GetString()));
         var listed = await (await silo.GetAsync("/api/providers?clinic=C1", token)).BodyAsync();
         Assert.Equal(["T001", "T002"], listed.EnumerateArray().Select(static p => p.GetProperty("providerId").GetString()));
     }

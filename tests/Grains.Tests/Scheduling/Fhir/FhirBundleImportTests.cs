@@ -73,6 +73,26 @@ public sealed class FhirBundleImportTests
         Assert.Equal(["vestibular"], p1.PlanOfCare.FocusSpecialties);
         Assert.Equal([("T001", 4, new DateTimeOffset(2026, 2, 23, 9, 0, 0, NewYork))], p1.ProviderHistory.Select(static h => (h.ProviderId, h.Visits, h.LastVisit)));
         Assert.Equal((1, 10), (p1.NoShowCount, p1.TotalAppointments));
+        Assert.Equal(
+            new PatientContact { PreferredChannel = NotificationChannel.Email, DisplayName = "Jane", Email = "jane@example.org", Phone = "+19175550123" },
+            p1.Contact);
+    }
+
+    [Fact]
+    public void A_patient_whose_channel_needs_a_number_it_does_not_have_in_E164_form_is_refused_by_field()
+    {
+        var patient = FhirBundles.Patient("P3", "NY");
+        patient["telecom"] = new JsonArray(new JsonObject { ["system"] = "phone", ["value"] = "(212) 555-0100" });
+        patient["extension"] = new JsonArray(new JsonObject { ["url"] = FhirBundles.Ext + "preferred-channel", ["valueCode"] = "sms" });
+        var plain = FhirBundles.Patient("P4", "NY");
+        plain.Remove("name");
+
+        var plan = Plan(FhirBundles.Bundle(patient, plain));
+
+        var problems = plan.Report().Entries[0].Problems;
+        Assert.Equal(["PatientProfile.contact.phone: must be an E.164 phone number (+ and 8 to 15 digits)."], problems);
+        Assert.DoesNotContain(problems, static p => p.Contains("555", StringComparison.Ordinal));
+        Assert.Null(Assert.Single(plan.Patients).Record.Contact);
     }
 
     [Fact]
@@ -88,6 +108,7 @@ public sealed class FhirBundleImportTests
             },
             appointments[0]);
         Assert.Equal(("T002", "C1", "OT", "hand", AppointmentStatus.Pending), (appointments[1].ProviderId, appointments[1].ClinicId, appointments[1].Discipline, appointments[1].RequiredSpecialty, appointments[1].Status));
+        Assert.Equal([ClinicalPriority.Routine, ClinicalPriority.Urgent, ClinicalPriority.Routine], appointments.Select(static a => a.Priority));
         Assert.Equal(AppointmentStatus.Fulfilled, appointments[2].Status);
     }
 
@@ -208,6 +229,7 @@ public sealed class FhirBundleImportTests
         var appointment = FhirBundles.Appointment("A1", "teleported", "P1", "Practitioner/T001", "C1", "PT", null, "2026-03-02T09:00:00", "2026-03-02T09:45:00-05:00");
         appointment["participant"]!.AsArray().Add(new JsonObject { ["actor"] = new JsonObject { ["reference"] = "Patient/P2" } });
         appointment.Remove("serviceType");
+        appointment["priority"] = 12;
 
         var problems = Plan(FhirBundles.Bundle(appointment)).Report().Entries.Single().Problems;
 
@@ -215,6 +237,7 @@ public sealed class FhirBundleImportTests
         Assert.Contains(problems, static p => p.StartsWith("Appointment.start: '2026-03-02T09:00:00' is not a FHIR instant", StringComparison.Ordinal));
         Assert.Contains("Appointment.participant: must name exactly one Patient.", problems);
         Assert.Contains(problems, static p => p.StartsWith("Appointment.serviceType: is required", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.StartsWith("Appointment.priority: must be an integer from 0 to 9", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -298,7 +321,7 @@ public sealed class FhirBundleImportTests
         var original = new Appointment
         {
             Id = "A7", PatientId = "P1", ProviderId = "T001", ClinicId = "C2", Discipline = "SLP", RequiredSpecialty = "dysphagia",
-            Start = At(2, 9, 0), End = At(2, 9, 45), Status = AppointmentStatus.CheckedIn,
+            Start = At(2, 9, 0), End = At(2, 9, 45), Status = AppointmentStatus.CheckedIn, Priority = ClinicalPriority.Elevated,
         };
         var record = new AppointmentRecord
         {
@@ -310,6 +333,7 @@ public sealed class FhirBundleImportTests
         var plan = Plan(FhirBundles.Bundle(resource));
 
         Assert.Equal("checked-in", (string?)resource["status"]);
+        Assert.Equal(5, (int?)resource["priority"]);
         Assert.Equal("2026-03-02T09:00:00-05:00", (string?)resource["start"]);
         Assert.Equal("2026-03-01T08:00:00-05:00", (string?)resource["meta"]!["lastUpdated"]);
         Assert.Equal(original, Assert.Single(plan.Appointments).Record);
