@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Polly;
 using Polly.Timeout;
 
@@ -15,7 +16,8 @@ namespace Reroute.Client;
 /// </summary>
 public sealed partial class RerouteClient : IDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Enums as strings, as the silo writes and reads them (a patient's preferred days are "Monday", not 1).
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;

@@ -13,6 +13,7 @@ public static partial class SiloHost
     private static void AddScheduling(WebApplicationBuilder builder)
     {
         builder.AddRerouteOptions<SchedulingApiOptions>(SchedulingApiOptions.SectionName);
+        builder.AddRerouteOptions<FhirOptions>(FhirOptions.SectionName);
         builder.AddRerouteOptions<WorkflowOptions>(WorkflowOptions.Section);
         builder.Services.AddOptions<WorkflowOptions>().PostConfigure<IOptions<SiloOptions>>(static (workflow, silo) =>
         {

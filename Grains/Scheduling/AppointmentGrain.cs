@@ -118,16 +118,17 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
     private async Task UpdateIndexes(Appointment? before, Appointment after)
     {
         var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
-        var untrack = before is not null && before.ProviderId != after.ProviderId
+        var entry = new ScheduledAppointment { AppointmentId = after.Id, Start = after.Start, End = after.End, Status = after.Status };
+        var untrackProvider = before is not null && before.ProviderId != after.ProviderId
             ? GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id)
             : Task.CompletedTask;
-        var track = GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
-        {
-            AppointmentId = after.Id,
-            Start = after.Start,
-            End = after.End,
-            Status = after.Status,
-        });
-        await Task.WhenAll(untrack, track);
+        var untrackPatient = before is not null && before.PatientId != after.PatientId
+            ? GrainFactory.GetGrain<IPatientScheduleGrain>(SchedulingKeys.Of(tenant, before.PatientId)).UntrackAppointment(after.Id)
+            : Task.CompletedTask;
+        await Task.WhenAll(
+            untrackProvider,
+            untrackPatient,
+            GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(entry),
+            GrainFactory.GetGrain<IPatientScheduleGrain>(SchedulingKeys.Of(tenant, after.PatientId)).TrackAppointment(entry));
     }
 }

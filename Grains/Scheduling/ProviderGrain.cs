@@ -123,34 +123,24 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
     /// <inheritdoc />
     public async Task TrackAppointment(ScheduledAppointment appointment)
     {
-        ArgumentNullException.ThrowIfNull(appointment);
-        if (state.State.Appointments.Contains(appointment))
+        if (ScheduleIndex.With(state.State.Appointments, appointment) is { } next)
         {
-            return;
+            await state.ReplaceAsync(state.State with { Appointments = next });
         }
-
-        var others = state.State.Appointments.Where(a => a.AppointmentId != appointment.AppointmentId);
-        await state.ReplaceAsync(state.State with { Appointments = [.. others, appointment] });
     }
 
     /// <inheritdoc />
     public async Task UntrackAppointment(string appointmentId)
     {
-        if (state.State.Appointments.Any(a => a.AppointmentId == appointmentId))
+        if (ScheduleIndex.Without(state.State.Appointments, appointmentId) is { } next)
         {
-            await state.ReplaceAsync(state.State with { Appointments = [.. state.State.Appointments.Where(a => a.AppointmentId != appointmentId)] });
+            await state.ReplaceAsync(state.State with { Appointments = next });
         }
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ScheduledAppointment>> GetAppointments(DateTimeOffset from, DateTimeOffset to)
-    {
-        IReadOnlyList<ScheduledAppointment> found = [.. state.State.Appointments
-            .Where(a => a.Start < to && a.End > from)
-            .OrderBy(static a => a.Start)
-            .ThenBy(static a => a.AppointmentId, StringComparer.Ordinal)];
-        return Task.FromResult(found);
-    }
+    public Task<IReadOnlyList<ScheduledAppointment>> GetAppointments(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult(ScheduleIndex.Overlapping(state.State.Appointments, from, to));
 
     private ProviderProfile RequireProfile() =>
         state.State.Profile ?? throw new KeyNotFoundException($"Provider {SchedulingKeys.IdOf(GetPrimaryKeyString())} does not exist.");

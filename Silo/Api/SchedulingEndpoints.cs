@@ -29,6 +29,7 @@ public static class SchedulingEndpoints
         KnowledgeEndpoints.Map(api);
         WorkflowEndpoints.Map(api);
         ConsentEndpoints.Map(api);
+        FhirEndpoints.Map(api);
         return endpoints;
     }
 }
