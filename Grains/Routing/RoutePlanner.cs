@@ -244,7 +244,14 @@ public static class RoutePlanner
     }
 
     private static string Classification(RequestProfile profile) =>
-        string.Create(CultureInfo.InvariantCulture, $"{profile.Class} request: complexity {profile.Complexity:F2}, classifier confidence {profile.Confidence:F2}");
+        string.Create(CultureInfo.InvariantCulture, $"{profile.Class} request: complexity {profile.Complexity:F2}, classifier confidence {profile.Confidence:F2}{SourceNote(profile.Source)}");
+
+    private static string SourceNote(ClassificationSource source) => source switch
+    {
+        ClassificationSource.Reasoner => " (decided by the reasoning engine)",
+        ClassificationSource.ReasonerUnavailable => " (reasoning engine unavailable: classifier's answer)",
+        _ => "",
+    };
 
     private static int AddExclusions(string[] lines, int start, ReadOnlySpan<int> excluded)
     {

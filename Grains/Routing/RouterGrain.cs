@@ -31,16 +31,18 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     {
         RoutingValidation.Request(request);
         await RefreshIfStale();
-        var policy = await GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
+        var policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
+        var profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
+        await Task.WhenAll(policy, profile);
         var model = RoutingModel.Default;
 
-        var decision = RoutePlanner.Route(request, View(request, admitAll: false, out var heldBack), policy, model);
+        var decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: false, out var heldBack), policy.Result, model);
         if (heldBack > 0)
         {
             if (decision.Status == RouteStatus.NoEligibleNode)
             {
                 // Holding a recovering node back is about spreading risk, not about safety: when it is the only option, use it.
-                decision = RoutePlanner.Route(request, View(request, admitAll: true, out _), policy, model);
+                decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: true, out _), policy.Result, model);
             }
             else
             {

@@ -67,6 +67,18 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>Most decisions one query returns.</summary>
     public int MaxDecisionQueryLimit { get; set; } = 500;
 
+    /// <summary>Below this classifier confidence the context grain consults the reasoning engine (if the SLA leaves time).</summary>
+    public double ReasoningConfidenceThreshold { get; set; } = 0.6;
+
+    /// <summary>
+    /// Slack the SLA must leave beyond the request's expected service time before the reasoning engine is consulted, in
+    /// milliseconds: a tight request cannot afford the engine's answer time.
+    /// </summary>
+    public double ReasoningMinSlackMs { get; set; } = 1_000;
+
+    /// <summary>Longest wait for the reasoning engine; after it the classifier's answer stands. Below the minimum slack.</summary>
+    public TimeSpan ReasoningTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Problems with the values, each naming its member.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -79,6 +91,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(BreakerBreakDuration), BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
             (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
             (nameof(DecisionLogFlushInterval), DecisionLogFlushInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
+            (nameof(ReasoningTimeout), ReasoningTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1)),
         })
         {
             if (value < min || value > max)
@@ -92,6 +105,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(BreakerFailureRatio), BreakerFailureRatio),
             (nameof(HalfOpenAdmitFraction), HalfOpenAdmitFraction),
             (nameof(RampInitialFraction), RampInitialFraction),
+            (nameof(ReasoningConfidenceThreshold), ReasoningConfidenceThreshold),
         })
         {
             if (!(value > 0 && value <= 1))
@@ -118,6 +132,11 @@ public sealed record RoutingGrainOptions : IValidatableObject
         if (DefaultDecisionQueryLimit < 1 || DefaultDecisionQueryLimit > MaxDecisionQueryLimit)
         {
             yield return new ValidationResult($"must be between 1 and MaxDecisionQueryLimit ({MaxDecisionQueryLimit}) (was {DefaultDecisionQueryLimit}).", [nameof(DefaultDecisionQueryLimit)]);
+        }
+
+        if (!(ReasoningMinSlackMs >= ReasoningTimeout.TotalMilliseconds))
+        {
+            yield return new ValidationResult($"must be at least ReasoningTimeout ({ReasoningTimeout.TotalMilliseconds} ms) (was {ReasoningMinSlackMs}).", [nameof(ReasoningMinSlackMs)]);
         }
 
         if (!(SlowCallMs > 0))

@@ -8,6 +8,9 @@ public static class RoutingKeys
     /// <summary>The one node directory.</summary>
     public const string Directory = "default";
 
+    /// <summary>The context grain's stateless-worker id.</summary>
+    public const string Context = "default";
+
     /// <summary>The router's stateless-worker id.</summary>
     public const string Router = "default";
 
