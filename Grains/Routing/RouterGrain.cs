@@ -26,6 +26,10 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private BreakerStatus[] _breakers = [];
     private DateTimeOffset? _refreshedAt;
 
+    // Requests per (node, model) that found the model cold on a nearby edge node hosting it, in the current window.
+    private readonly Dictionary<(string Node, string Model), int> _coldDemand = [];
+    private DateTimeOffset _demandWindowStart;
+
     /// <inheritdoc />
     public async Task<RouteDecision> Route(InferenceRequest request)
     {
@@ -54,6 +58,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         }
 
         var now = Time.GetUtcNow();
+        await PreDeployHotModels(request, now);
         await GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
             .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
         return decision;
@@ -70,7 +75,8 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var ids = await GrainFactory.GetGrain<INodeDirectoryGrain>(RoutingKeys.Directory).Nodes();
         var snapshots = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResourceGrain>(id).Snapshot()));
         var breakers = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICircuitBreakerGrain>(id).Status()));
-        await Task.WhenAll(snapshots, breakers);
+        var caches = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Status()));
+        await Task.WhenAll(snapshots, breakers, caches);
 
         var nodes = new List<NodeSnapshot>(ids.Length);
         var states = new List<BreakerStatus>(ids.Length);
@@ -78,7 +84,8 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         {
             if (snapshots.Result[i] is { } node)
             {
-                nodes.Add(node);
+                // The cache is the ledger of warm models: it folds in the heartbeats and adds deploys and evictions.
+                nodes.Add(node with { WarmModels = caches.Result[i].Warm });
                 states.Add(breakers.Result[i]);
             }
         }
@@ -86,6 +93,41 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         _nodes = [.. nodes];
         _breakers = [.. states];
         _refreshedAt = now;
+    }
+
+    // A model that keeps arriving cold where an edge node near its requests could host it is worth loading there: the
+    // router asks that node's cache to deploy it once the demand in the window reaches the threshold.
+    private async Task PreDeployHotModels(InferenceRequest request, DateTimeOffset now)
+    {
+        if (now - _demandWindowStart >= _options.PreDeployWindow)
+        {
+            _coldDemand.Clear();
+            _demandWindowStart = now;
+        }
+
+        List<string>? deploy = null;
+        foreach (var node in _nodes)
+        {
+            if (node.Tier == ComputeTier.Edge
+                && node.Health == NodeHealth.Healthy
+                && string.Equals(node.Cell, request.Cell, StringComparison.Ordinal)
+                && node.HostedModels.Contains(request.RequiredModel, StringComparer.Ordinal)
+                && !node.WarmModels.Contains(request.RequiredModel, StringComparer.Ordinal))
+            {
+                var key = (node.NodeId, request.RequiredModel);
+                var count = _coldDemand.GetValueOrDefault(key) + 1;
+                _coldDemand[key] = count;
+                if (count == _options.PreDeployAfterRequests)
+                {
+                    (deploy ??= []).Add(node.NodeId);
+                }
+            }
+        }
+
+        if (deploy is not null)
+        {
+            await Task.WhenAll(deploy.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Deploy(request.RequiredModel)));
+        }
     }
 
     private NodeSnapshot[] View(InferenceRequest request, bool admitAll, out int heldBack)

@@ -79,6 +79,21 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>Longest wait for the reasoning engine; after it the classifier's answer stands. Below the minimum slack.</summary>
     public TimeSpan ReasoningTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>A cached model no request used for this long is unloaded (unless in use).</summary>
+    public TimeSpan CacheIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a node's cache looks for idle models.</summary>
+    public TimeSpan CacheIdleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Requests in one <see cref="PreDeployWindow"/> that find a model cold on a healthy edge node of their cell that hosts
+    /// it, after which the router asks that node to load it.
+    /// </summary>
+    public int PreDeployAfterRequests { get; set; } = 3;
+
+    /// <summary>The window hot-model demand is counted over.</summary>
+    public TimeSpan PreDeployWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Problems with the values, each naming its member.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -92,6 +107,9 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
             (nameof(DecisionLogFlushInterval), DecisionLogFlushInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
             (nameof(ReasoningTimeout), ReasoningTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1)),
+            (nameof(CacheIdleTimeout), CacheIdleTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30)),
+            (nameof(CacheIdleCheckInterval), CacheIdleCheckInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
+            (nameof(PreDeployWindow), PreDeployWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         })
         {
             if (value < min || value > max)
@@ -121,6 +139,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(DecisionLogFlushBatch), DecisionLogFlushBatch, MaxDecisionLogCapacity),
             (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
             (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),
+            (nameof(PreDeployAfterRequests), PreDeployAfterRequests, MaxThroughput),
         })
         {
             if (value < 1 || value > max)

@@ -38,6 +38,7 @@ public static partial class RoutingEndpoints
             .WithName("ListMecNodes").WithSummary("Every registered node with its health, load and breaker.");
         nodes.MapGet("/{id}", GetNode).RequireAuthorization(Policies.Operations)
             .WithName("GetMecNode").WithSummary("One node with its health, load and breaker.");
+        MapCache(nodes);
 
         endpoints.MapPost("/api/inference/route", Route).RequireAuthorization(Policies.AnyRole)
             .WithName("RouteInference").WithTags("Inference")
