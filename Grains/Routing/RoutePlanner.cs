@@ -193,6 +193,7 @@ public static class RoutePlanner
             Rationale = ImmutableCollectionsMarshal.AsImmutableArray(rationale),
             TimeoutMs = timeout,
             Retry = retry,
+            LatencySlaMs = sla,
         };
     }
 
@@ -209,6 +210,7 @@ public static class RoutePlanner
             Confidence = 0,
             Band = ConfidenceBand.Low,
             Rationale = ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            LatencySlaMs = request.LatencySlaMs,
         };
     }
 

@@ -21,10 +21,15 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private const double UnitScale = 1.0 / (1UL << 53);
     private const int FractionBits = 53;
 
+    // Hashed with the request id for the A/B split, so that the split is independent of the breaker ramp's.
+    private const string ExperimentSalt = "routing-experiment";
+
     private readonly RoutingGrainOptions _options = options.Value;
     private NodeSnapshot[] _nodes = [];
     private BreakerStatus[] _breakers = [];
     private DateTimeOffset? _refreshedAt;
+    private RoutingExperiment? _experiment;
+    private RoutingModel? _experimentModel;
 
     // Requests per (node, model) that found the model cold on a nearby edge node hosting it, in the current window.
     private readonly Dictionary<(string Node, string Model), int> _coldDemand = [];
@@ -38,7 +43,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
         var profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
         await Task.WhenAll(policy, profile);
-        var model = RoutingModel.Default;
+        var (model, policyName) = PolicyFor(request.RequestId);
 
         var decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: false, out var heldBack), policy.Result, model);
         if (heldBack > 0)
@@ -55,6 +60,11 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
                     Rationale = decision.Rationale.Add(string.Create(CultureInfo.InvariantCulture, $"{heldBack} recovering node(s) not offered this request (breaker ramp)")),
                 };
             }
+        }
+
+        if (_experiment is not null)
+        {
+            decision = decision with { Policy = policyName };
         }
 
         var now = Time.GetUtcNow();
@@ -76,7 +86,9 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var snapshots = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResourceGrain>(id).Snapshot()));
         var breakers = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICircuitBreakerGrain>(id).Status()));
         var caches = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Status()));
-        await Task.WhenAll(snapshots, breakers, caches);
+        var learning = GrainFactory.GetGrain<IMonitorGrain>(RoutingKeys.Monitor).Learned();
+        await Task.WhenAll(snapshots, breakers, caches, learning);
+        var learned = learning.Result.Nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
 
         var nodes = new List<NodeSnapshot>(ids.Length);
         var states = new List<BreakerStatus>(ids.Length);
@@ -85,11 +97,20 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
             if (snapshots.Result[i] is { } node)
             {
                 // The cache is the ledger of warm models: it folds in the heartbeats and adds deploys and evictions.
-                nodes.Add(node with { WarmModels = caches.Result[i].Warm });
+                // The monitor's learning scales the node's latency estimate and takes its error rate off its reliability.
+                var lesson = learned.GetValueOrDefault(node.NodeId);
+                nodes.Add(node with
+                {
+                    WarmModels = caches.Result[i].Warm,
+                    LatencyFactor = lesson?.LatencyFactor ?? 1,
+                    ErrorRate = lesson?.ErrorRate ?? 0,
+                });
                 states.Add(breakers.Result[i]);
             }
         }
 
+        _experiment = learning.Result.Experiment;
+        _experimentModel = _experiment is { } experiment ? RoutingModel.Default with { Weights = experiment.Weights } : null;
         _nodes = [.. nodes];
         _breakers = [.. states];
         _refreshedAt = now;
@@ -150,6 +171,12 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
 
         return view;
     }
+
+    // The A/B split: a stable hash of the request id, so that a retried request stays in its arm.
+    private (RoutingModel Model, string Policy) PolicyFor(string requestId) =>
+        _experiment is { } experiment && _experimentModel is { } model && Admitted(requestId, ExperimentSalt, experiment.Fraction)
+            ? (model, experiment.Name)
+            : (RoutingModel.Default, RoutingExperiment.ControlPolicy);
 
     private static bool Admitted(string requestId, string nodeId, double fraction)
     {

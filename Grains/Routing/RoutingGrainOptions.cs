@@ -9,6 +9,8 @@ public sealed record RoutingGrainOptions : IValidatableObject
     private const int MaxDecisionLogCapacity = 100_000;
     private const int MaxLookbackDays = 366;
     private const int MaxThroughput = 10_000;
+    private const double MaxZThreshold = 100;
+    private const double MaxLearnedFactor = 1_000;
 
     /// <summary>The configuration section.</summary>
     public const string Section = "Reroute:Routing";
@@ -94,6 +96,39 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>The window hot-model demand is counted over.</summary>
     public TimeSpan PreDeployWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Latencies per node and tier the monitor keeps for percentiles and the robust z-score.</summary>
+    public int MonitorWindowSize { get; set; } = 256;
+
+    /// <summary>Weight of the newest observation in the monitor's moving averages (EWMA), 0..1.</summary>
+    public double MonitorEwmaAlpha { get; set; } = 0.2;
+
+    /// <summary>Robust z-score above which a latency is an anomaly (3.5 is Iglewicz and Hoaglin's outlier cut).</summary>
+    public double AnomalyZThreshold { get; set; } = 3.5;
+
+    /// <summary>Latencies a node's window must hold before anomalies are flagged.</summary>
+    public int AnomalyMinSamples { get; set; } = 20;
+
+    /// <summary>Anomalies the report keeps.</summary>
+    public int AnomaliesKept { get; set; } = 100;
+
+    /// <summary>How far one outcome moves a node's learned latency factor toward what it observed, 0..1.</summary>
+    public double LearningRate { get; set; } = 0.3;
+
+    /// <summary>A learned factor or error rate halves its distance to neutral in this long without observations.</summary>
+    public TimeSpan LearnedDecayHalfLife { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest learned latency factor (the smallest is its inverse): a bound on what one bad minute can teach.</summary>
+    public double MaxLatencyFactor { get; set; } = 20;
+
+    /// <summary>How often the monitor writes what it learned, when it learned something.</summary>
+    public TimeSpan MonitorFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Observations each A/B arm needs before the report names a leader.</summary>
+    public int ExperimentMinRequests { get; set; } = 30;
+
+    /// <summary>SLA attainment difference below which the A/B arms count as tied on SLA, and the cheaper one leads.</summary>
+    public double ExperimentSlaMargin { get; set; } = 0.01;
+
     /// <summary>Problems with the values, each naming its member.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -110,6 +145,8 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(CacheIdleTimeout), CacheIdleTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromDays(30)),
             (nameof(CacheIdleCheckInterval), CacheIdleCheckInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
             (nameof(PreDeployWindow), PreDeployWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            (nameof(LearnedDecayHalfLife), LearnedDecayHalfLife, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
+            (nameof(MonitorFlushInterval), MonitorFlushInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
         })
         {
             if (value < min || value > max)
@@ -124,6 +161,9 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(HalfOpenAdmitFraction), HalfOpenAdmitFraction),
             (nameof(RampInitialFraction), RampInitialFraction),
             (nameof(ReasoningConfidenceThreshold), ReasoningConfidenceThreshold),
+            (nameof(MonitorEwmaAlpha), MonitorEwmaAlpha),
+            (nameof(LearningRate), LearningRate),
+            (nameof(ExperimentSlaMargin), ExperimentSlaMargin),
         })
         {
             if (!(value > 0 && value <= 1))
@@ -140,6 +180,10 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
             (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),
             (nameof(PreDeployAfterRequests), PreDeployAfterRequests, MaxThroughput),
+            (nameof(MonitorWindowSize), MonitorWindowSize, MaxThroughput),
+            (nameof(AnomalyMinSamples), AnomalyMinSamples, MaxThroughput),
+            (nameof(AnomaliesKept), AnomaliesKept, MaxThroughput),
+            (nameof(ExperimentMinRequests), ExperimentMinRequests, MaxThroughput),
         })
         {
             if (value < 1 || value > max)
@@ -156,6 +200,16 @@ public sealed record RoutingGrainOptions : IValidatableObject
         if (!(ReasoningMinSlackMs >= ReasoningTimeout.TotalMilliseconds))
         {
             yield return new ValidationResult($"must be at least ReasoningTimeout ({ReasoningTimeout.TotalMilliseconds} ms) (was {ReasoningMinSlackMs}).", [nameof(ReasoningMinSlackMs)]);
+        }
+
+        if (!(AnomalyZThreshold > 0 && AnomalyZThreshold <= MaxZThreshold))
+        {
+            yield return new ValidationResult($"must be above 0 and at most {MaxZThreshold} (was {AnomalyZThreshold}).", [nameof(AnomalyZThreshold)]);
+        }
+
+        if (!(MaxLatencyFactor > 1 && MaxLatencyFactor <= MaxLearnedFactor))
+        {
+            yield return new ValidationResult($"must be above 1 and at most {MaxLearnedFactor} (was {MaxLatencyFactor}).", [nameof(MaxLatencyFactor)]);
         }
 
         if (!(SlowCallMs > 0))

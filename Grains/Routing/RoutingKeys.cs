@@ -11,6 +11,9 @@ public static class RoutingKeys
     /// <summary>The context grain's stateless-worker id.</summary>
     public const string Context = "default";
 
+    /// <summary>The one monitor.</summary>
+    public const string Monitor = "default";
+
     /// <summary>The router's stateless-worker id.</summary>
     public const string Router = "default";
 

@@ -69,7 +69,7 @@ public sealed partial class InferenceExecutor(
 
             var (attempt, content, usage) = await Attempt(node, payload, Timeout(decision), cancellationToken);
             attempts.Add(attempt);
-            await Report(request, node, attempt, counts: attempt.Error != NoEndpoint);
+            await Report(request, decision, node, tier ?? ComputeTier.Edge, attempt, counts: attempt.Error != NoEndpoint);
             if (attempt.Outcome == AttemptOutcome.Succeeded)
             {
                 return new InferenceExecution { ServedBy = node, Tier = tier, Content = content, Usage = usage, Attempts = attempts.ToImmutable() };
@@ -179,7 +179,7 @@ public sealed partial class InferenceExecutor(
             ["max_tokens"] = maxTokens,
         }.ToJsonString();
 
-    private async Task Report(InferenceRequest request, string node, InferenceAttempt attempt, bool counts)
+    private async Task Report(InferenceRequest request, RouteDecision decision, string node, ComputeTier tier, InferenceAttempt attempt, bool counts)
     {
         var outcome = new RouteOutcome
         {
@@ -196,6 +196,10 @@ public sealed partial class InferenceExecutor(
         }
 
         await grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, time.GetUtcNow())).RecordOutcome(outcome);
+
+        // And the monitor learns from it, as from a reported outcome.
+        await grains.GetGrain<IMonitorGrain>(RoutingKeys.Monitor)
+            .Observe(RoutingObservations.From(decision, node, tier, outcome.Succeeded, outcome.LatencyMs));
     }
 
     // Node, outcome and error class only: the prompt and the answer may be PHI and never reach the log.
