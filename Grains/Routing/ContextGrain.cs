@@ -29,16 +29,25 @@ public sealed partial class ContextGrain(IChatClient reasoner, IOptions<RoutingG
             return profile;
         }
 
+        // The engine is an external service with a breaker of its own: while it is open, the classifier answers alone.
+        var breaker = GrainFactory.GetGrain<ICircuitBreakerGrain>(RoutingKeys.ServiceBreaker(RoutingKeys.ReasoningService));
+        if ((await breaker.Status()).State == BreakerState.Open)
+        {
+            return profile with { Source = ClassificationSource.ReasonerUnavailable };
+        }
+
+        var started = Time.GetTimestamp();
+        var usable = false;
+        var reasoned = profile;
         using var timeout = new CancellationTokenSource(_options.ReasoningTimeout, Time);
         try
         {
             var response = await reasoner.GetResponseAsync(ClassificationPrompt.Build(request, profile, ClassifierOptions.Default), Deterministic, timeout.Token);
-            if (ClassificationPrompt.TryApply(response.Text, profile, out var reasoned))
+            usable = ClassificationPrompt.TryApply(response.Text, profile, out reasoned);
+            if (!usable)
             {
-                return reasoned;
+                LogUnreadable(logger, request.RequestId);
             }
-
-            LogUnreadable(logger, request.RequestId);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -51,8 +60,18 @@ public sealed partial class ContextGrain(IChatClient reasoner, IOptions<RoutingG
             LogFailed(logger, request.RequestId, error.GetType().Name);
         }
 
-        return profile with { Source = ClassificationSource.ReasonerUnavailable };
+        await Count(breaker, request, usable, started);
+        return usable ? reasoned : profile with { Source = ClassificationSource.ReasonerUnavailable };
     }
+
+    private Task Count(ICircuitBreakerGrain breaker, InferenceRequest request, bool succeeded, long started) =>
+        breaker.Record(new RouteOutcome
+        {
+            RequestId = request.RequestId,
+            NodeId = RoutingKeys.ReasoningService,
+            Succeeded = succeeded,
+            LatencyMs = Time.GetElapsedTime(started).TotalMilliseconds,
+        });
 
     private bool NeedsReasoning(InferenceRequest request, RequestProfile profile) =>
         profile.Confidence < _options.ReasoningConfidenceThreshold

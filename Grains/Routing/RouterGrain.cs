@@ -24,10 +24,14 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     // Hashed with the request id for the A/B split, so that the split is independent of the breaker ramp's.
     private const string ExperimentSalt = "routing-experiment";
 
+    // The tiers that have a breaker of their own, in the order of _tierBreakers (the device tier has none).
+    private static readonly ComputeTier[] BreakerTiers = [ComputeTier.Edge, ComputeTier.Cloud];
+
     private readonly RoutingGrainOptions _options = options.Value;
     private NodeSnapshot[] _nodes = [];
     private BreakerStatus[] _breakers = [];
     private DateTimeOffset? _refreshedAt;
+    private BreakerStatus[] _tierBreakers = [];
     private RoutingExperiment? _experiment;
     private RoutingModel? _experimentModel;
 
@@ -87,7 +91,9 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var breakers = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICircuitBreakerGrain>(id).Status()));
         var caches = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Status()));
         var learning = GrainFactory.GetGrain<IMonitorGrain>(RoutingKeys.Monitor).Learned();
-        await Task.WhenAll(snapshots, breakers, caches, learning);
+        var tiers = Task.WhenAll(BreakerTiers.Select(t => GrainFactory.GetGrain<ICircuitBreakerGrain>(RoutingKeys.TierBreaker(t)).Status()));
+        await Task.WhenAll(snapshots, breakers, caches, learning, tiers);
+        _tierBreakers = tiers.Result;
         var learned = learning.Result.Nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
 
         var nodes = new List<NodeSnapshot>(ids.Length);
@@ -166,6 +172,24 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
                 heldBack++;
             }
 
+            // A tier's breaker gates every node of the tier the same way; the node's own breaker state is kept otherwise.
+            if (state != BreakerState.Open && TierBreaker(node.Tier) is { } tier)
+            {
+                if (tier.State == BreakerState.Open)
+                {
+                    state = BreakerState.Open;
+                }
+                else if (tier.AdmitFraction < 1 && !admitAll && !Admitted(request.RequestId, RoutingKeys.TierBreaker(node.Tier), tier.AdmitFraction))
+                {
+                    state = BreakerState.Open;
+                    heldBack++;
+                }
+                else if (tier.State == BreakerState.HalfOpen)
+                {
+                    state = BreakerState.HalfOpen;
+                }
+            }
+
             view[i] = node.Breaker == state ? node : node with { Breaker = state };
         }
 
@@ -177,6 +201,12 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         _experiment is { } experiment && _experimentModel is { } model && Admitted(requestId, ExperimentSalt, experiment.Fraction)
             ? (model, experiment.Name)
             : (RoutingModel.Default, RoutingExperiment.ControlPolicy);
+
+    private BreakerStatus? TierBreaker(ComputeTier tier)
+    {
+        var at = Array.IndexOf(BreakerTiers, tier);
+        return at >= 0 && at < _tierBreakers.Length ? _tierBreakers[at] : null;
+    }
 
     private static bool Admitted(string requestId, string nodeId, double fraction)
     {

@@ -30,6 +30,9 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>Calls the sampling window must hold before the ratio can open the breaker.</summary>
     public int BreakerMinimumThroughput { get; set; } = 5;
 
+    /// <summary>Calls a tier's breaker must see in the window before it can open: a whole tier needs more evidence than a node.</summary>
+    public int TierBreakerMinimumThroughput { get; set; } = 20;
+
     /// <summary>The window failures are counted over.</summary>
     public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -175,6 +178,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
         foreach (var (name, value, max) in new[]
         {
             (nameof(BreakerMinimumThroughput), BreakerMinimumThroughput, MaxThroughput),
+            (nameof(TierBreakerMinimumThroughput), TierBreakerMinimumThroughput, MaxThroughput),
             (nameof(DecisionLogCapacity), DecisionLogCapacity, MaxDecisionLogCapacity),
             (nameof(DecisionLogFlushBatch), DecisionLogFlushBatch, MaxDecisionLogCapacity),
             (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),

@@ -194,7 +194,7 @@ public static partial class RoutingEndpoints
             }
 
             tier = node.Tier;
-            breaker = await grains.GetGrain<ICircuitBreakerGrain>(outcome.NodeId).Record(outcome);
+            breaker = await BreakerOutcomes.Record(grains, tier, outcome);
         }
 
         var log = grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(tenant, time.GetUtcNow()));

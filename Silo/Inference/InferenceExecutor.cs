@@ -192,7 +192,7 @@ public sealed partial class InferenceExecutor(
         // The same path as /api/inference/outcome: the node's breaker counts it, the decision history keeps it.
         if (counts)
         {
-            await grains.GetGrain<ICircuitBreakerGrain>(node).Record(outcome);
+            await BreakerOutcomes.Record(grains, tier, outcome);
         }
 
         await grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, time.GetUtcNow())).RecordOutcome(outcome);

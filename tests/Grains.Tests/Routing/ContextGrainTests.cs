@@ -107,6 +107,25 @@ public sealed class ContextGrainTests
     }
 
     [Fact]
+    public async Task An_engine_that_keeps_failing_opens_its_service_breaker_and_is_no_longer_consulted()
+    {
+        var engine = new RecordingChatClient("garbage");
+        await using var silo = await RoutingSilo.Start(services: s => s.AddSingleton<IChatClient>(engine));
+        var context = silo.GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context);
+
+        for (var i = 0; i < 15; i++)
+        {
+            var profile = await context.Classify(Borderline(slaMs: 30_000) with { RequestId = $"b-{i}" });
+            Assert.Equal(ClassificationSource.ReasonerUnavailable, profile.Source);
+        }
+
+        // Five failures open the breaker (the node default); the ten requests after it never reach the engine.
+        Assert.Equal(5, engine.Calls);
+        var breaker = await silo.GrainFactory.GetGrain<ICircuitBreakerGrain>(RoutingKeys.ServiceBreaker(RoutingKeys.ReasoningService)).Status();
+        Assert.Equal(BreakerState.Open, breaker.State);
+    }
+
+    [Fact]
     public async Task The_router_routes_through_the_context_grain_and_says_who_classified()
     {
         await using var silo = await RoutingSilo.Start();
