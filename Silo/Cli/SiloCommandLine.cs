@@ -37,6 +37,7 @@ internal static class SiloCommandLine
             urls,
             TokenCommand.Create(overrides),
             InitDynamoDbCommand.Create(overrides),
+            ReplayTraceCommand.Create(),
         };
         root.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, urls, overrides));
         return root;
