@@ -38,6 +38,7 @@ internal static class SiloCommandLine
             TokenCommand.Create(overrides),
             InitDynamoDbCommand.Create(overrides),
             ReplayTraceCommand.Create(),
+            SimulateMecCommand.Create(overrides),
         };
         root.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, urls, overrides));
         return root;

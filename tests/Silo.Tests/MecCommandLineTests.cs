@@ -54,6 +54,39 @@ public sealed class MecCommandLineTests
     }
 
     [Fact]
+    public async Task Simulate_mec_registers_the_emulated_nodes_and_invokes_run_end_to_end_on_them()
+    {
+        using var data = new TempDirectory();
+
+        var (exitCode, output, error) = await SiloCli.RunAsync(
+            "simulate-mec", "--requests", "8", "--time-scale", "0", "--cells", "3", "--urls", "http://127.0.0.1:0",
+            $"--Reroute:Silo:DataDirectory={data.Path}");
+
+        Assert.True(exitCode == 0, output + error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("emulator: http://127.0.0.1:", StringComparison.Ordinal) && l.Contains("edge-cell-3", StringComparison.Ordinal) && l.Contains("cloud-1", StringComparison.Ordinal));
+        var served = lines.Where(l => l.StartsWith("sim-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, served.Count);
+        Assert.All(served, l => Assert.Contains(": served by ", l, StringComparison.Ordinal));
+
+        // Small requests with a loose SLA go to the edge node of their own cell.
+        Assert.Contains(served, l => l.StartsWith("sim-1 ", StringComparison.Ordinal) && l.Contains("served by edge-cell-1 (Edge)", StringComparison.Ordinal));
+        Assert.Contains("8 of 8 request(s) served", lines);
+    }
+
+    [Theory]
+    [InlineData("--cells", "0", "--cells must be at least 1")]
+    [InlineData("--time-scale", "-1", "--time-scale must be zero or more")]
+    [InlineData("--heartbeat-interval", "soon", "is not a positive duration")]
+    public async Task Simulate_mec_refuses_bad_options_before_starting_anything(string option, string value, string message)
+    {
+        var (exitCode, _, error) = await SiloCli.RunAsync("simulate-mec", option, value);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_trace_refuses_a_non_positive_load()
     {
         var (exitCode, _, error) = await SiloCli.RunAsync("replay-trace", "whatever.csv", "--load", "0");
