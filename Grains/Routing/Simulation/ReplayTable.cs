@@ -32,7 +32,8 @@ public static class ReplayTable
         if (results.FirstOrDefault(r => r.Policy == ReplayPolicy.Reroute) is { } ours
             && results.FirstOrDefault(r => r.Policy == ReplayPolicy.AlwaysCloud) is { CostPer1k: > 0 } cloud)
         {
-            text.AppendLine(c, $"reroute: SLA {ours.SlaAttainment:P2}, cost {ours.CostPer1k / cloud.CostPer1k:F2}x always-cloud, {ours.PrivacyViolations} privacy violation(s)");
+            var missed = (int)Math.Round((1 - ours.SlaAttainment) * ours.Requests);
+            text.AppendLine(c, $"reroute: SLA {ours.SlaAttainment:P2}, cost {ours.CostPer1k / cloud.CostPer1k:F2}x always-cloud, {ours.PrivacyViolations} privacy violation(s); {missed} SLA miss(es), {ours.MissesCloudAllowed} of them on requests the cloud was allowed to serve");
         }
 
         return text.ToString();

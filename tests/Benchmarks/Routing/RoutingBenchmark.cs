@@ -191,6 +191,7 @@ internal static class RoutingBenchmark
                 ["p99_ms"] = Math.Round(r.P99Ms, 1),
                 ["cost_per_1k"] = Math.Round(r.CostPer1k, 4),
                 ["privacy_violations"] = r.PrivacyViolations,
+                ["sla_misses_cloud_allowed"] = r.MissesCloudAllowed,
             }));
 
         var ours = table.Single(r => r.Policy == ReplayPolicy.Reroute);
