@@ -67,7 +67,21 @@ public sealed partial class InferenceExecutor(
                 await Backoff(plan, i, cancellationToken);
             }
 
-            var (attempt, content, usage) = await Attempt(node, payload, Timeout(decision), cancellationToken);
+            // The model is in use on the node for the attempt's duration, so its cache will not evict it meanwhile.
+            var cache = grains.GetGrain<ICacheGrain>(node);
+            await cache.Acquire(request.RequiredModel);
+            InferenceAttempt attempt;
+            string? content;
+            InferenceUsage? usage;
+            try
+            {
+                (attempt, content, usage) = await Attempt(node, payload, Timeout(decision), cancellationToken);
+            }
+            finally
+            {
+                await cache.Release(request.RequiredModel);
+            }
+
             attempts.Add(attempt);
             await Report(request, decision, node, tier ?? ComputeTier.Edge, attempt, counts: attempt.Error != NoEndpoint);
             if (attempt.Outcome == AttemptOutcome.Succeeded)
