@@ -33,7 +33,7 @@ public sealed partial class MecEmulator : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly double _timeScale;
     private readonly TimeSpan _faultCycle;
-    private readonly long _started;
+    private readonly DateTimeOffset _started;
     private readonly ILogger _logger;
 
     private MecEmulator(WebApplication app, ImmutableArray<EmulatedNode> nodes, TimeProvider time, double timeScale, TimeSpan faultCycle, ILogger logger)
@@ -43,7 +43,7 @@ public sealed partial class MecEmulator : IAsyncDisposable
         _time = time;
         _timeScale = timeScale;
         _faultCycle = faultCycle;
-        _started = time.GetTimestamp();
+        _started = time.GetUtcNow();
         _logger = logger;
         app.MapPost(CompletionsPath, Complete);
     }
@@ -144,7 +144,7 @@ public sealed partial class MecEmulator : IAsyncDisposable
 
     private double CycleFraction()
     {
-        var elapsed = _time.GetElapsedTime(_started);
+        var elapsed = _time.GetUtcNow() - _started;
         return elapsed.Ticks % _faultCycle.Ticks / (double)_faultCycle.Ticks;
     }
 
