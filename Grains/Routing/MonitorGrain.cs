@@ -71,6 +71,7 @@ public sealed partial class MonitorGrain(
         Window(_tiers, observation.Tier).Add(observation.LatencyMs, observation.Succeeded);
         Arm(observation.Policy).Add(observation);
         var factor = Learn(observation, now);
+        LearnSla(observation, now);
         return Task.FromResult(new MonitorVerdict { Anomaly = anomaly, RobustZ = z, EwmaMs = window.EwmaMs, LatencyFactor = factor });
     }
 
@@ -143,6 +144,24 @@ public sealed partial class MonitorGrain(
         return factor;
     }
 
+    // The weights' part of learning: when routed requests keep missing their SLA, estimates have been optimistic across
+    // the board, so the router must leave a wider margin before it counts a candidate as meeting the SLA.
+    private void LearnSla(RoutingObservation observation, DateTimeOffset now)
+    {
+        if (observation.LatencySlaMs <= 0)
+        {
+            return;
+        }
+
+        var met = observation.Succeeded && observation.LatencyMs <= observation.LatencySlaMs ? 1 : 0;
+        var attainment = Decayed(state.State.SlaAttainment, 1, state.State.SlaUpdatedAt, now);
+        state.State.SlaAttainment = attainment + (_options.SlaAttainmentAlpha * (met - attainment));
+        state.State.SlaUpdatedAt = now;
+    }
+
+    private double SafetyScale(double attainment) =>
+        Math.Clamp(1 - (_options.SafetyGain * (_options.SlaTarget - attainment)), _options.MinSafetyScale, 1);
+
     private double Decayed(double value, double neutral, DateTimeOffset since, DateTimeOffset now)
     {
         var elapsed = now - since;
@@ -152,6 +171,8 @@ public sealed partial class MonitorGrain(
     private RoutingLearning Learning(DateTimeOffset now) => new()
     {
         Version = state.State.Version,
+        SlaAttainment = Decayed(state.State.SlaAttainment, 1, state.State.SlaUpdatedAt, now),
+        SafetyScale = SafetyScale(Decayed(state.State.SlaAttainment, 1, state.State.SlaUpdatedAt, now)),
         Experiment = state.State.Experiment,
         Nodes = [.. state.State.Nodes.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => new NodeLearning
         {

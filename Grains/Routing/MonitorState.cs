@@ -11,6 +11,12 @@ public sealed class MonitorState
     /// <summary>The running experiment; null when none.</summary>
     public RoutingExperiment? Experiment { get; set; }
 
+    /// <summary>Recent SLA attainment (EWMA) of observations with a known SLA.</summary>
+    public double SlaAttainment { get; set; } = 1;
+
+    /// <summary>When <see cref="SlaAttainment"/> was last updated.</summary>
+    public DateTimeOffset SlaUpdatedAt { get; set; }
+
     /// <summary>Bumped whenever what was learned changes.</summary>
     public long Version { get; set; }
 }

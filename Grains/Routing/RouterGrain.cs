@@ -34,6 +34,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private BreakerStatus[] _tierBreakers = [];
     private RoutingExperiment? _experiment;
     private RoutingModel? _experimentModel;
+    private RoutingModel _controlModel = RoutingModel.Default;
 
     // Requests per (node, model) that found the model cold on a nearby edge node hosting it, in the current window.
     private readonly Dictionary<(string Node, string Model), int> _coldDemand = [];
@@ -116,7 +117,9 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         }
 
         _experiment = learning.Result.Experiment;
-        _experimentModel = _experiment is { } experiment ? RoutingModel.Default with { Weights = experiment.Weights } : null;
+        var scale = learning.Result.SafetyScale;
+        _controlModel = Scaled(RoutingModel.Default, scale);
+        _experimentModel = _experiment is { } experiment ? Scaled(RoutingModel.Default with { Weights = experiment.Weights }, scale) : null;
         _nodes = [.. nodes];
         _breakers = [.. states];
         _refreshedAt = now;
@@ -200,7 +203,18 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private (RoutingModel Model, string Policy) PolicyFor(string requestId) =>
         _experiment is { } experiment && _experimentModel is { } model && Admitted(requestId, ExperimentSalt, experiment.Fraction)
             ? (model, experiment.Name)
-            : (RoutingModel.Default, RoutingExperiment.ControlPolicy);
+            : (_controlModel, RoutingExperiment.ControlPolicy);
+
+    // The monitor's learned margin: the same weights, with safety factors narrowed while SLAs are being missed.
+    private static RoutingModel Scaled(RoutingModel model, double scale) =>
+        scale >= 1 ? model : model with
+        {
+            Weights = model.Weights with
+            {
+                SlaSafetyFactor = model.Weights.SlaSafetyFactor * scale,
+                CriticalSlaSafetyFactor = model.Weights.CriticalSlaSafetyFactor * scale,
+            },
+        };
 
     private BreakerStatus? TierBreaker(ComputeTier tier)
     {

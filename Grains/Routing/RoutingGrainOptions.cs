@@ -126,6 +126,18 @@ public sealed record RoutingGrainOptions : IValidatableObject
     /// <summary>How often the monitor writes what it learned, when it learned something.</summary>
     public TimeSpan MonitorFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>SLA attainment the router aims at; below it the monitor narrows the SLA safety factors.</summary>
+    public double SlaTarget { get; set; } = 0.99;
+
+    /// <summary>Weight of the newest observation in the monitor's SLA attainment average, 0..1 (slow: a trend, not a blip).</summary>
+    public double SlaAttainmentAlpha { get; set; } = 0.05;
+
+    /// <summary>How strongly a shortfall narrows the safety factors: the scale is 1 − gain × (target − attainment).</summary>
+    public double SafetyGain { get; set; } = 2;
+
+    /// <summary>The narrowest scale the safety factors may be multiplied by.</summary>
+    public double MinSafetyScale { get; set; } = 0.7;
+
     /// <summary>Observations each A/B arm needs before the report names a leader.</summary>
     public int ExperimentMinRequests { get; set; } = 30;
 
@@ -167,6 +179,9 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(MonitorEwmaAlpha), MonitorEwmaAlpha),
             (nameof(LearningRate), LearningRate),
             (nameof(ExperimentSlaMargin), ExperimentSlaMargin),
+            (nameof(SlaTarget), SlaTarget),
+            (nameof(SlaAttainmentAlpha), SlaAttainmentAlpha),
+            (nameof(MinSafetyScale), MinSafetyScale),
         })
         {
             if (!(value > 0 && value <= 1))
@@ -214,6 +229,11 @@ public sealed record RoutingGrainOptions : IValidatableObject
         if (!(MaxLatencyFactor > 1 && MaxLatencyFactor <= MaxLearnedFactor))
         {
             yield return new ValidationResult($"must be above 1 and at most {MaxLearnedFactor} (was {MaxLatencyFactor}).", [nameof(MaxLatencyFactor)]);
+        }
+
+        if (!(SafetyGain >= 0 && SafetyGain <= MaxZThreshold))
+        {
+            yield return new ValidationResult($"must be between 0 and {MaxZThreshold} (was {SafetyGain}).", [nameof(SafetyGain)]);
         }
 
         if (!(SlowCallMs > 0))

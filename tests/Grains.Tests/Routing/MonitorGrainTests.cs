@@ -103,6 +103,35 @@ public sealed class MonitorGrainTests
     }
 
     [Fact]
+    public async Task Missed_slas_narrow_the_routers_safety_margin_so_a_borderline_node_stops_counting_as_meeting_the_sla()
+    {
+        await using var silo = await RoutingSilo.Start(configure: o => o.HeartbeatTimeout = TimeSpan.FromDays(1));
+        await silo.Node("edge-1", RoutingSilo.EdgeProfile());
+        await silo.Node("cloud-1", RoutingSilo.CloudProfile());
+        var monitor = silo.GrainFactory.GetGrain<IMonitorGrain>(RoutingKeys.Monitor);
+
+        // The edge estimate (about 475 ms) is 0.59 of an 800 ms SLA: inside the critical safety factor 0.6, so the cheaper
+        // edge wins. The cloud (about 280 ms, 0.35) meets it with room even at the narrowest margin.
+        var request = Routes.Request(slaMs: 800) with { RequestId = "borderline" };
+        var before = await silo.Router().Route(request);
+        Assert.Equal("edge-1", before.NodeId);
+
+        // Ten misses elsewhere (no estimate: no node factor is learned) pull attainment to 0.95^10 = 0.60.
+        for (var i = 0; i < 10; i++)
+        {
+            await monitor.Observe(new RoutingObservation { NodeId = "other", Tier = ComputeTier.Edge, Succeeded = true, LatencyMs = 5_000, LatencySlaMs = 1_000 });
+        }
+
+        var learned = await monitor.Learned();
+        Assert.InRange(learned.SlaAttainment, 0.59, 0.61);
+        Assert.Equal(0.7, learned.SafetyScale, 6);
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var after = await silo.Router().Route(request with { RequestId = "borderline-2" });
+        Assert.Equal("cloud-1", after.NodeId);
+    }
+
+    [Fact]
     public async Task An_ab_experiment_splits_traffic_by_request_and_the_report_compares_the_arms()
     {
         await using var silo = await RoutingSilo.Start(configure: o => o.ExperimentMinRequests = 30);
