@@ -18,6 +18,7 @@ public static partial class SiloHost
         guard.Register<RuntimeOptions>(RuntimeOptions.Section);
         guard.Register<StorageOptions>(StorageOptions.Section);
         builder.AddRerouteOptions<RoutingGrainOptions>(RoutingGrainOptions.Section);
+        builder.Services.AddRoutingServices();
         AddNotifications(builder);
         AddInference(builder);
         builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly(GrainsAssembly.Assembly));

@@ -59,6 +59,15 @@ public sealed class DecisionLogGrain(
     }
 
     /// <inheritdoc />
+    public Task<DecisionRecord?> Find(string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(requestId);
+        var records = state.State.Records;
+        var at = records.FindLastIndex(r => string.Equals(r.RequestId, requestId, StringComparison.Ordinal));
+        return Task.FromResult(at < 0 ? null : records[at]);
+    }
+
+    /// <inheritdoc />
     public Task<ImmutableArray<DecisionRecord>> Recent(int limit)
     {
         var records = state.State.Records;

@@ -41,6 +41,7 @@ public sealed partial class ResourceGrain(
         state.State.LastHeartbeat = heartbeat;
         state.State.LastHeartbeatAt = Time.GetUtcNow();
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICacheGrain>(GetPrimaryKeyString()).Observe(heartbeat.WarmModels, profile.MemoryGb);
         _reportedSilent = false;
         return Build(profile)!;
     }

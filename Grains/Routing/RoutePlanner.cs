@@ -193,6 +193,7 @@ public static class RoutePlanner
             Rationale = ImmutableCollectionsMarshal.AsImmutableArray(rationale),
             TimeoutMs = timeout,
             Retry = retry,
+            LatencySlaMs = sla,
         };
     }
 
@@ -209,6 +210,7 @@ public static class RoutePlanner
             Confidence = 0,
             Band = ConfidenceBand.Low,
             Rationale = ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            LatencySlaMs = request.LatencySlaMs,
         };
     }
 
@@ -244,7 +246,14 @@ public static class RoutePlanner
     }
 
     private static string Classification(RequestProfile profile) =>
-        string.Create(CultureInfo.InvariantCulture, $"{profile.Class} request: complexity {profile.Complexity:F2}, classifier confidence {profile.Confidence:F2}");
+        string.Create(CultureInfo.InvariantCulture, $"{profile.Class} request: complexity {profile.Complexity:F2}, classifier confidence {profile.Confidence:F2}{SourceNote(profile.Source)}");
+
+    private static string SourceNote(ClassificationSource source) => source switch
+    {
+        ClassificationSource.Reasoner => " (decided by the reasoning engine)",
+        ClassificationSource.ReasonerUnavailable => " (reasoning engine unavailable: classifier's answer)",
+        _ => "",
+    };
 
     private static int AddExclusions(string[] lines, int start, ReadOnlySpan<int> excluded)
     {

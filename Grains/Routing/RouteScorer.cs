@@ -45,8 +45,15 @@ public static class RouteScorer
         var warm = Contains(node.WarmModels, request.RequiredModel);
         var cold = warm ? 0 : profile.Needs.ColdStartMs;
 
+        // What the monitor learned of this node scales every part of the estimate alike: it was learned on the total.
+        var learned = node.LatencyFactor > 0 ? node.LatencyFactor : 1;
+        network *= learned;
+        queue *= learned;
+        service *= learned;
+        cold *= learned;
+
         var weights = model.Weights;
-        var reliability = node.Health == NodeHealth.Degraded ? weights.DegradedReliability : 1;
+        var reliability = (node.Health == NodeHealth.Degraded ? weights.DegradedReliability : 1) * (1 - Math.Clamp(node.ErrorRate, 0, 1));
         if (node.Breaker == BreakerState.HalfOpen)
         {
             reliability *= weights.HalfOpenReliability;

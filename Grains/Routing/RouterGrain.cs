@@ -21,26 +21,42 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private const double UnitScale = 1.0 / (1UL << 53);
     private const int FractionBits = 53;
 
+    // Hashed with the request id for the A/B split, so that the split is independent of the breaker ramp's.
+    private const string ExperimentSalt = "routing-experiment";
+
+    // The tiers that have a breaker of their own, in the order of _tierBreakers (the device tier has none).
+    private static readonly ComputeTier[] BreakerTiers = [ComputeTier.Edge, ComputeTier.Cloud];
+
     private readonly RoutingGrainOptions _options = options.Value;
     private NodeSnapshot[] _nodes = [];
     private BreakerStatus[] _breakers = [];
     private DateTimeOffset? _refreshedAt;
+    private BreakerStatus[] _tierBreakers = [];
+    private RoutingExperiment? _experiment;
+    private RoutingModel? _experimentModel;
+    private RoutingModel _controlModel = RoutingModel.Default;
+
+    // Requests per (node, model) that found the model cold on a nearby edge node hosting it, in the current window.
+    private readonly Dictionary<(string Node, string Model), int> _coldDemand = [];
+    private DateTimeOffset _demandWindowStart;
 
     /// <inheritdoc />
     public async Task<RouteDecision> Route(InferenceRequest request)
     {
         RoutingValidation.Request(request);
         await RefreshIfStale();
-        var policy = await GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
-        var model = RoutingModel.Default;
+        var policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
+        var profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
+        await Task.WhenAll(policy, profile);
+        var (model, policyName) = PolicyFor(request.RequestId);
 
-        var decision = RoutePlanner.Route(request, View(request, admitAll: false, out var heldBack), policy, model);
+        var decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: false, out var heldBack), policy.Result, model);
         if (heldBack > 0)
         {
             if (decision.Status == RouteStatus.NoEligibleNode)
             {
                 // Holding a recovering node back is about spreading risk, not about safety: when it is the only option, use it.
-                decision = RoutePlanner.Route(request, View(request, admitAll: true, out _), policy, model);
+                decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: true, out _), policy.Result, model);
             }
             else
             {
@@ -51,7 +67,13 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
             }
         }
 
+        if (_experiment is not null)
+        {
+            decision = decision with { Policy = policyName };
+        }
+
         var now = Time.GetUtcNow();
+        await PreDeployHotModels(request, now);
         await GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
             .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
         return decision;
@@ -68,7 +90,12 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var ids = await GrainFactory.GetGrain<INodeDirectoryGrain>(RoutingKeys.Directory).Nodes();
         var snapshots = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResourceGrain>(id).Snapshot()));
         var breakers = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICircuitBreakerGrain>(id).Status()));
-        await Task.WhenAll(snapshots, breakers);
+        var caches = Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Status()));
+        var learning = GrainFactory.GetGrain<IMonitorGrain>(RoutingKeys.Monitor).Learned();
+        var tiers = Task.WhenAll(BreakerTiers.Select(t => GrainFactory.GetGrain<ICircuitBreakerGrain>(RoutingKeys.TierBreaker(t)).Status()));
+        await Task.WhenAll(snapshots, breakers, caches, learning, tiers);
+        _tierBreakers = tiers.Result;
+        var learned = learning.Result.Nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
 
         var nodes = new List<NodeSnapshot>(ids.Length);
         var states = new List<BreakerStatus>(ids.Length);
@@ -76,14 +103,61 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         {
             if (snapshots.Result[i] is { } node)
             {
-                nodes.Add(node);
+                // The cache is the ledger of warm models: it folds in the heartbeats and adds deploys and evictions.
+                // The monitor's learning scales the node's latency estimate and takes its error rate off its reliability.
+                var lesson = learned.GetValueOrDefault(node.NodeId);
+                nodes.Add(node with
+                {
+                    WarmModels = caches.Result[i].Warm,
+                    LatencyFactor = lesson?.LatencyFactor ?? 1,
+                    ErrorRate = lesson?.ErrorRate ?? 0,
+                });
                 states.Add(breakers.Result[i]);
             }
         }
 
+        _experiment = learning.Result.Experiment;
+        var scale = learning.Result.SafetyScale;
+        _controlModel = Scaled(RoutingModel.Default, scale);
+        _experimentModel = _experiment is { } experiment ? Scaled(RoutingModel.Default with { Weights = experiment.Weights }, scale) : null;
         _nodes = [.. nodes];
         _breakers = [.. states];
         _refreshedAt = now;
+    }
+
+    // A model that keeps arriving cold where an edge node near its requests could host it is worth loading there: the
+    // router asks that node's cache to deploy it once the demand in the window reaches the threshold.
+    private async Task PreDeployHotModels(InferenceRequest request, DateTimeOffset now)
+    {
+        if (now - _demandWindowStart >= _options.PreDeployWindow)
+        {
+            _coldDemand.Clear();
+            _demandWindowStart = now;
+        }
+
+        List<string>? deploy = null;
+        foreach (var node in _nodes)
+        {
+            if (node.Tier == ComputeTier.Edge
+                && node.Health == NodeHealth.Healthy
+                && string.Equals(node.Cell, request.Cell, StringComparison.Ordinal)
+                && node.HostedModels.Contains(request.RequiredModel, StringComparer.Ordinal)
+                && !node.WarmModels.Contains(request.RequiredModel, StringComparer.Ordinal))
+            {
+                var key = (node.NodeId, request.RequiredModel);
+                var count = _coldDemand.GetValueOrDefault(key) + 1;
+                _coldDemand[key] = count;
+                if (count == _options.PreDeployAfterRequests)
+                {
+                    (deploy ??= []).Add(node.NodeId);
+                }
+            }
+        }
+
+        if (deploy is not null)
+        {
+            await Task.WhenAll(deploy.Select(id => GrainFactory.GetGrain<ICacheGrain>(id).Deploy(request.RequiredModel)));
+        }
     }
 
     private NodeSnapshot[] View(InferenceRequest request, bool admitAll, out int heldBack)
@@ -101,10 +175,51 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
                 heldBack++;
             }
 
+            // A tier's breaker gates every node of the tier the same way; the node's own breaker state is kept otherwise.
+            if (state != BreakerState.Open && TierBreaker(node.Tier) is { } tier)
+            {
+                if (tier.State == BreakerState.Open)
+                {
+                    state = BreakerState.Open;
+                }
+                else if (tier.AdmitFraction < 1 && !admitAll && !Admitted(request.RequestId, RoutingKeys.TierBreaker(node.Tier), tier.AdmitFraction))
+                {
+                    state = BreakerState.Open;
+                    heldBack++;
+                }
+                else if (tier.State == BreakerState.HalfOpen)
+                {
+                    state = BreakerState.HalfOpen;
+                }
+            }
+
             view[i] = node.Breaker == state ? node : node with { Breaker = state };
         }
 
         return view;
+    }
+
+    // The A/B split: a stable hash of the request id, so that a retried request stays in its arm.
+    private (RoutingModel Model, string Policy) PolicyFor(string requestId) =>
+        _experiment is { } experiment && _experimentModel is { } model && Admitted(requestId, ExperimentSalt, experiment.Fraction)
+            ? (model, experiment.Name)
+            : (_controlModel, RoutingExperiment.ControlPolicy);
+
+    // The monitor's learned margin: the same weights, with safety factors narrowed while SLAs are being missed.
+    private static RoutingModel Scaled(RoutingModel model, double scale) =>
+        scale >= 1 ? model : model with
+        {
+            Weights = model.Weights with
+            {
+                SlaSafetyFactor = model.Weights.SlaSafetyFactor * scale,
+                CriticalSlaSafetyFactor = model.Weights.CriticalSlaSafetyFactor * scale,
+            },
+        };
+
+    private BreakerStatus? TierBreaker(ComputeTier tier)
+    {
+        var at = Array.IndexOf(BreakerTiers, tier);
+        return at >= 0 && at < _tierBreakers.Length ? _tierBreakers[at] : null;
     }
 
     private static bool Admitted(string requestId, string nodeId, double fraction)

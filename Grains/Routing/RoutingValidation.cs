@@ -51,6 +51,41 @@ public static class RoutingValidation
         Require(request.ExpectedOutputTokens >= 0, nameof(InferenceRequest.ExpectedOutputTokens), "must not be negative");
     }
 
+    /// <summary>Checks an observation for the monitor.</summary>
+    public static void Observation(RoutingObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        Require(!string.IsNullOrWhiteSpace(observation.NodeId), nameof(RoutingObservation.NodeId), "is required");
+        Require(Enum.IsDefined(observation.Tier), nameof(RoutingObservation.Tier), "is not a known tier");
+        Require(!string.IsNullOrWhiteSpace(observation.Policy), nameof(RoutingObservation.Policy), "is required");
+        NonNegative(observation.LatencyMs, nameof(RoutingObservation.LatencyMs));
+        NonNegative(observation.EstimatedLatencyMs, nameof(RoutingObservation.EstimatedLatencyMs));
+        NonNegative(observation.LatencySlaMs, nameof(RoutingObservation.LatencySlaMs));
+        NonNegative(observation.Cost, nameof(RoutingObservation.Cost));
+    }
+
+    /// <summary>Checks an A/B experiment.</summary>
+    public static void Experiment(RoutingExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        Require(
+            !string.IsNullOrWhiteSpace(experiment.Name) && !string.Equals(experiment.Name, RoutingExperiment.ControlPolicy, StringComparison.Ordinal),
+            nameof(RoutingExperiment.Name),
+            $"is required and must not be \"{RoutingExperiment.ControlPolicy}\"");
+        Require(double.IsFinite(experiment.Fraction) && experiment.Fraction >= 0 && experiment.Fraction <= 1, nameof(RoutingExperiment.Fraction), "must be between 0 and 1");
+        Require(experiment.Weights is not null, nameof(RoutingExperiment.Weights), "is required");
+        var w = experiment.Weights!;
+        foreach (var (value, field) in new[] { (w.Latency, nameof(RoutingWeights.Latency)), (w.Cost, nameof(RoutingWeights.Cost)), (w.Reliability, nameof(RoutingWeights.Reliability)), (w.FeasibleBonus, nameof(RoutingWeights.FeasibleBonus)) })
+        {
+            NonNegative(value, nameof(RoutingExperiment.Weights) + "." + field);
+        }
+
+        foreach (var (value, field) in new[] { (w.SlaSafetyFactor, nameof(RoutingWeights.SlaSafetyFactor)), (w.CriticalSlaSafetyFactor, nameof(RoutingWeights.CriticalSlaSafetyFactor)) })
+        {
+            Require(double.IsFinite(value) && value > 0 && value <= 1, nameof(RoutingExperiment.Weights) + "." + field, "must be above 0 and at most 1");
+        }
+    }
+
     private static bool IsHttpUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 

@@ -11,6 +11,10 @@ public interface IDecisionLogGrain : IGrainWithStringKey
     /// <summary>Attaches an outcome to its decision; false when the decision is not in this log.</summary>
     Task<bool> RecordOutcome(RouteOutcome outcome);
 
+    /// <summary>The latest decision for the request in this log; null when it is not here.</summary>
+    [ReadOnly]
+    Task<DecisionRecord?> Find(string requestId);
+
     /// <summary>Up to <paramref name="limit"/> decisions, newest first.</summary>
     [ReadOnly]
     Task<ImmutableArray<DecisionRecord>> Recent(int limit);

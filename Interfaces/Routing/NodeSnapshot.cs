@@ -71,6 +71,15 @@ public sealed record NodeSnapshot
     /// <summary>Tenants the node is dedicated to; empty means it serves every tenant.</summary>
     public ImmutableArray<string> Tenants { get; init; } = [];
 
+    /// <summary>
+    /// Observed over estimated latency, as the monitor learned it (1 until it learned otherwise); the router multiplies
+    /// its latency estimate for the node by it.
+    /// </summary>
+    public double LatencyFactor { get; init; } = 1;
+
+    /// <summary>The error rate the monitor learned, 0..1; taken off the node's reliability.</summary>
+    public double ErrorRate { get; init; }
+
     /// <summary>Base address of the node's OpenAI-compatible API; null when the node registered none.</summary>
     public string? Endpoint { get; init; }
 }

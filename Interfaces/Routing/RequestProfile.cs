@@ -15,6 +15,9 @@ public sealed record RequestProfile
     /// <summary>Whether the required model is in the routing model's catalog (if not, a fallback profile was used).</summary>
     public bool ModelKnown { get; init; }
 
+    /// <summary>Who decided the class: the classifier alone, or the reasoning engine it consulted.</summary>
+    public ClassificationSource Source { get; init; } = ClassificationSource.Classifier;
+
     /// <summary>What serving the request takes.</summary>
     public ResourceNeeds Needs { get; init; } = new();
 }

@@ -46,4 +46,10 @@ public sealed record RouteDecision
 
     /// <summary>How to retry.</summary>
     public RetryPlan Retry { get; init; } = new();
+
+    /// <summary>The request's SLA, in milliseconds, so an outcome can be judged against it.</summary>
+    public double LatencySlaMs { get; init; }
+
+    /// <summary>The routing policy that decided: "control", or the name of the A/B experiment the request fell into.</summary>
+    public string Policy { get; init; } = RoutingExperiment.ControlPolicy;
 }

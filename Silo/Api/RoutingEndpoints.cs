@@ -38,6 +38,7 @@ public static partial class RoutingEndpoints
             .WithName("ListMecNodes").WithSummary("Every registered node with its health, load and breaker.");
         nodes.MapGet("/{id}", GetNode).RequireAuthorization(Policies.Operations)
             .WithName("GetMecNode").WithSummary("One node with its health, load and breaker.");
+        MapCache(nodes);
 
         endpoints.MapPost("/api/inference/route", Route).RequireAuthorization(Policies.AnyRole)
             .WithName("RouteInference").WithTags("Inference")
@@ -64,6 +65,7 @@ public static partial class RoutingEndpoints
             .WithName("GetRoutingPolicy").WithSummary("The caller's tenant's routing policy (PHI approvals, regions, compliance).");
         routing.MapPut("/policy", PutPolicy).RequireAuthorization(Policies.Admin)
             .WithName("PutRoutingPolicy").WithSummary("Replaces the caller's tenant's routing policy.");
+        MapReport(routing);
 
         return endpoints;
     }
@@ -183,17 +185,23 @@ public static partial class RoutingEndpoints
 
         // The device tier has no breaker: its outcome only goes to the history.
         BreakerStatus? breaker = null;
+        var tier = ComputeTier.Device;
         if (!string.Equals(outcome.NodeId, RoutePlanner.DeviceNodeId, StringComparison.Ordinal))
         {
-            if (await grains.GetGrain<IResourceGrain>(outcome.NodeId).Snapshot() is null)
+            if (await grains.GetGrain<IResourceGrain>(outcome.NodeId).Snapshot() is not { } node)
             {
                 return UnknownNode(outcome.NodeId);
             }
 
-            breaker = await grains.GetGrain<ICircuitBreakerGrain>(outcome.NodeId).Record(outcome);
+            tier = node.Tier;
+            breaker = await BreakerOutcomes.Record(grains, tier, outcome);
         }
 
-        await grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(tenant, time.GetUtcNow())).RecordOutcome(outcome);
+        var log = grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(tenant, time.GetUtcNow()));
+        await log.RecordOutcome(outcome);
+        var decided = await log.Find(outcome.RequestId);
+        await grains.GetGrain<IMonitorGrain>(RoutingKeys.Monitor)
+            .Observe(RoutingObservations.From(decided?.Decision, outcome.NodeId, tier, outcome.Succeeded, outcome.LatencyMs));
         return breaker is null ? TypedResults.NoContent() : TypedResults.Ok(breaker);
     }
 

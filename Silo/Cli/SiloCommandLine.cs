@@ -37,6 +37,8 @@ internal static class SiloCommandLine
             urls,
             TokenCommand.Create(overrides),
             InitDynamoDbCommand.Create(overrides),
+            ReplayTraceCommand.Create(),
+            SimulateMecCommand.Create(overrides),
         };
         root.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, urls, overrides));
         return root;

@@ -67,9 +67,23 @@ public sealed partial class InferenceExecutor(
                 await Backoff(plan, i, cancellationToken);
             }
 
-            var (attempt, content, usage) = await Attempt(node, payload, Timeout(decision), cancellationToken);
+            // The model is in use on the node for the attempt's duration, so its cache will not evict it meanwhile.
+            var cache = grains.GetGrain<ICacheGrain>(node);
+            await cache.Acquire(request.RequiredModel);
+            InferenceAttempt attempt;
+            string? content;
+            InferenceUsage? usage;
+            try
+            {
+                (attempt, content, usage) = await Attempt(node, payload, Timeout(decision), cancellationToken);
+            }
+            finally
+            {
+                await cache.Release(request.RequiredModel);
+            }
+
             attempts.Add(attempt);
-            await Report(request, node, attempt, counts: attempt.Error != NoEndpoint);
+            await Report(request, decision, node, tier ?? ComputeTier.Edge, attempt, counts: attempt.Error != NoEndpoint);
             if (attempt.Outcome == AttemptOutcome.Succeeded)
             {
                 return new InferenceExecution { ServedBy = node, Tier = tier, Content = content, Usage = usage, Attempts = attempts.ToImmutable() };
@@ -179,7 +193,7 @@ public sealed partial class InferenceExecutor(
             ["max_tokens"] = maxTokens,
         }.ToJsonString();
 
-    private async Task Report(InferenceRequest request, string node, InferenceAttempt attempt, bool counts)
+    private async Task Report(InferenceRequest request, RouteDecision decision, string node, ComputeTier tier, InferenceAttempt attempt, bool counts)
     {
         var outcome = new RouteOutcome
         {
@@ -192,10 +206,14 @@ public sealed partial class InferenceExecutor(
         // The same path as /api/inference/outcome: the node's breaker counts it, the decision history keeps it.
         if (counts)
         {
-            await grains.GetGrain<ICircuitBreakerGrain>(node).Record(outcome);
+            await BreakerOutcomes.Record(grains, tier, outcome);
         }
 
         await grains.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, time.GetUtcNow())).RecordOutcome(outcome);
+
+        // And the monitor learns from it, as from a reported outcome.
+        await grains.GetGrain<IMonitorGrain>(RoutingKeys.Monitor)
+            .Observe(RoutingObservations.From(decision, node, tier, outcome.Succeeded, outcome.LatencyMs));
     }
 
     // Node, outcome and error class only: the prompt and the answer may be PHI and never reach the log.

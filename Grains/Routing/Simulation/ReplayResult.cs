@@ -27,6 +27,12 @@ public sealed record ReplayResult
     /// <summary>PHI requests sent (on any attempt) to a tier or node their tenant had not approved.</summary>
     public int PrivacyViolations { get; init; }
 
+    /// <summary>
+    /// SLA misses of requests the cloud was allowed to serve (not PHI, or PHI of a tenant that approved the cloud); the
+    /// other misses are PHI requests whose tenant kept them off the cloud.
+    /// </summary>
+    public int MissesCloudAllowed { get; init; }
+
     /// <summary>Requests that got no answer (node down and no working backup, or no eligible node).</summary>
     public int Failed { get; init; }
 

@@ -356,6 +356,7 @@ public static class TraceReplay
                 P99Ms = Percentile(sorted, P99),
                 CostPer1k = _cost / n * PerThousand,
                 PrivacyViolations = _violated.Count(v => v),
+                MissesCloudAllowed = Enumerable.Range(0, n).Count(i => !_met[i] && !Violates(requests[i], ComputeTier.Cloud, CloudNodeId)),
                 Failed = _failed,
                 DeviceShare = _servedOn.Count(t => t == ComputeTier.Device) / (double)n,
                 EdgeShare = _servedOn.Count(t => t == ComputeTier.Edge) / (double)n,

@@ -176,14 +176,14 @@ internal static class RoutingBenchmark
         Console.WriteLine($"    {"policy",-13} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
         foreach (var r in table)
         {
-            Console.WriteLine($"    {Key(r.Policy),-13} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
+            Console.WriteLine($"    {ReplayTable.Key(r.Policy),-13} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
         }
 
         results.Note("trace_file", Path.GetFileName(path));
         results.Add("trace_requests", trace.Count, "requests", "trace rows replayed");
         results.Add("trace_load", load.Value, "×", "replay load (time compression), lightest with round-robin < 90% SLA");
         results.AddObject("trace_replay", table.ToDictionary(
-            r => Key(r.Policy),
+            r => ReplayTable.Key(r.Policy),
             r => new Dictionary<string, double>
             {
                 ["sla_attainment"] = Math.Round(r.SlaAttainment, 4),
@@ -191,20 +191,11 @@ internal static class RoutingBenchmark
                 ["p99_ms"] = Math.Round(r.P99Ms, 1),
                 ["cost_per_1k"] = Math.Round(r.CostPer1k, 4),
                 ["privacy_violations"] = r.PrivacyViolations,
+                ["sla_misses_cloud_allowed"] = r.MissesCloudAllowed,
             }));
 
         var ours = table.Single(r => r.Policy == ReplayPolicy.Reroute);
         var cloud = table.Single(r => r.Policy == ReplayPolicy.AlwaysCloud);
         Console.WriteLine($"  goals at this load: SLA ≥ 99% → {ours.SlaAttainment:P2}; cost ≤ 0.5× always-cloud → {ours.CostPer1k / cloud.CostPer1k:F2}×; privacy violations 0 → {ours.PrivacyViolations}");
     }
-
-    private static string Key(ReplayPolicy policy) => policy switch
-    {
-        ReplayPolicy.Reroute => "reroute",
-        ReplayPolicy.Random => "random",
-        ReplayPolicy.RoundRobin => "round_robin",
-        ReplayPolicy.LeastLoaded => "least_loaded",
-        ReplayPolicy.AlwaysCloud => "always_cloud",
-        _ => "nearest_mec",
-    };
 }

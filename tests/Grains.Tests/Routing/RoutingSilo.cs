@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Reroute.Grains;
 using Reroute.Grains.Routing;
 using Reroute.Interfaces.Routing;
 using Reroute.Runtime.Testing;
@@ -8,16 +9,21 @@ namespace Reroute.Grains.Tests.Routing;
 /// <summary>A test silo with the routing grains, and the node profiles and heartbeats the grain tests register.</summary>
 internal static class RoutingSilo
 {
-    public static TestSiloOptions Options(string storage = "Memory", Action<RoutingGrainOptions>? configure = null)
+    public static TestSiloOptions Options(string storage = "Memory", Action<RoutingGrainOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var options = new TestSiloOptions { StorageProvider = storage };
         options.GrainAssemblies.Add(typeof(GrainsAssembly).Assembly);
-        options.ConfigureServices = services => services.Configure<RoutingGrainOptions>(o => configure?.Invoke(o));
+        options.ConfigureServices = collection =>
+        {
+            collection.Configure<RoutingGrainOptions>(o => configure?.Invoke(o));
+            services?.Invoke(collection);
+            collection.AddRoutingServices();
+        };
         return options;
     }
 
-    public static Task<TestSilo> Start(string storage = "Memory", Action<RoutingGrainOptions>? configure = null) =>
-        TestSilo.StartAsync(Options(storage, configure));
+    public static Task<TestSilo> Start(string storage = "Memory", Action<RoutingGrainOptions>? configure = null, Action<IServiceCollection>? services = null) =>
+        TestSilo.StartAsync(Options(storage, configure, services));
 
     public static MecNodeProfile EdgeProfile(int capacity = 4) => new()
     {
