@@ -45,6 +45,15 @@ public static class ProfileValidation
             RequireLocation(errors, profile.Home, "home");
         }
 
+        errors.Require(Enum.IsDefined(profile.Channel), "channel", "must be outbox, email, sms or ivr.");
+        errors.Require(
+            profile.ContactAddress is not null && profile.ContactAddress.Length <= SchedulingLimits.MaxContactAddressLength,
+            "contactAddress",
+            $"must be at most {SchedulingLimits.MaxContactAddressLength} characters.");
+        errors.Require(
+            profile.Channel == NotificationChannel.Outbox || !string.IsNullOrWhiteSpace(profile.ContactAddress),
+            "contactAddress",
+            "must be given for the email, sms and ivr channels.");
         var travel = profile.Preferences?.MaxTravelDistanceKm;
         errors.Require(travel is null || (travel > 0 && double.IsFinite(travel.Value)), "preferences.maxTravelDistanceKm", "must be greater than zero.");
         if (profile.PlanOfCare is { } plan)

@@ -15,6 +15,12 @@ public sealed record PatientProfile
     /// <summary>The patient's stated preferences.</summary>
     public PatientPreferences Preferences { get; init; } = new();
 
+    /// <summary>How the patient wants to hear about appointments; the outbox (read through the API) unless they chose otherwise.</summary>
+    public NotificationChannel Channel { get; init; } = NotificationChannel.Outbox;
+
+    /// <summary>The address for <see cref="Channel"/>: an email address or a phone number; empty for the outbox.</summary>
+    public string ContactAddress { get; init; } = string.Empty;
+
     /// <summary>The payer covering the patient; null for self-pay.</summary>
     public string? CoveragePayerId { get; init; }
 
