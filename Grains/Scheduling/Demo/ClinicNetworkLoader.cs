@@ -12,7 +12,7 @@ namespace Reroute.Grains.Scheduling.Demo;
 public static class ClinicNetworkLoader
 {
     /// <summary>Panels loaded at once: enough to keep the store's group commit full on two cores.</summary>
-    public const int DefaultConcurrency = 32;
+    public const int DefaultConcurrency = 256;
 
     /// <summary>Panels per batch: the unit of directory registration and progress reports.</summary>
     public const int BatchSize = 500;
@@ -46,9 +46,14 @@ public static class ClinicNetworkLoader
         var knowledgeVersion = await LoadKnowledge(grains, tenant, knowledge);
         var totals = new LoadReport { KnowledgeVersion = knowledgeVersion };
         var directory = grains.GetGrain<IProviderDirectoryGrain>(tenant);
-        foreach (var batch in panels.Chunk(BatchSize))
+        using var source = panels.GetEnumerator();
+
+        // The next batch is generated while this one loads: generating is CPU, loading mostly waits for the store.
+        var pending = Task.Run(() => NextBatch(source), cancellationToken);
+        while (await pending is { Length: > 0 } batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            pending = Task.Run(() => NextBatch(source), cancellationToken);
             await directory.RegisterMany(
                 [.. batch.Select(static p => new ProviderListing { ProviderId = p.Provider.Id, ClinicId = p.Provider.ClinicId, Discipline = p.Provider.Discipline })]);
             await Parallel.ForEachAsync(
@@ -69,6 +74,17 @@ public static class ClinicNetworkLoader
         return totals;
     }
 
+    private static ProviderPanel[] NextBatch(IEnumerator<ProviderPanel> source)
+    {
+        var batch = new List<ProviderPanel>(BatchSize);
+        while (batch.Count < BatchSize && source.MoveNext())
+        {
+            batch.Add(source.Current);
+        }
+
+        return [.. batch];
+    }
+
     // A reload must not stack up identical knowledge versions.
     private static async Task<int> LoadKnowledge(IGrainFactory grains, string tenant, SchedulingKnowledge knowledge)
     {
@@ -82,13 +98,22 @@ public static class ClinicNetworkLoader
         return (await grain.Update(knowledge)).Version;
     }
 
-    // Appointments before the provider's profile: each appointment adds itself to the provider's schedule index, and
-    // that index is written with the whole provider state, which is far smaller before the profile and its slots arrive.
+    // Each appointment's upsert adds it to its provider's schedule index, one provider write per appointment in a row;
+    // tracking the panel's appointments in one call first turns those into no-ops. The index goes in before the profile
+    // while the provider's state is still small, and the profile last, once everything it refers to exists.
     private static async Task LoadPanel(IGrainFactory grains, string tenant, ProviderPanel panel)
     {
+        var provider = grains.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, panel.Provider.Id));
         await Task.WhenAll(panel.Patients.Select(p => grains.GetGrain<IPatientGrain>(SchedulingKeys.Of(tenant, p.Id)).Upsert(p)));
+        await provider.TrackAppointments([.. panel.Appointments.Select(static a => new ScheduledAppointment
+        {
+            AppointmentId = a.Id,
+            Start = a.Start,
+            End = a.End,
+            Status = a.Status,
+        })]);
         await Task.WhenAll(panel.Appointments.Select(a => grains.GetGrain<IAppointmentGrain>(SchedulingKeys.Of(tenant, a.Id)).Upsert(a)));
-        await grains.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, panel.Provider.Id)).Upsert(panel.Provider);
+        await provider.Upsert(panel.Provider);
     }
 
     // One waitlist at a time in generated order, so entries are stamped in that order; different waitlists in parallel.
