@@ -59,6 +59,22 @@ internal static class GenerateCommand
                 return ExitCodes.Usage;
             }
 
+            // Checked before the host is built, so a usage error leaves the data directory untouched; today is the host's.
+            var spec = new ClinicNetworkSpec
+            {
+                Providers = providerCount,
+                Clinics = parseResult.GetValue(clinics) ?? ClinicNetworkSpec.DefaultClinicsFor(providerCount),
+                PatientsPerProvider = parseResult.GetValue(patients),
+                Days = parseResult.GetValue(days),
+                Seed = parseResult.GetValue(seed),
+                StartDate = parseResult.GetValue(start) ?? DateOnly.MinValue,
+            };
+            if (spec.Validate() is { Count: > 0 } problems)
+            {
+                await error.WriteLineAsync(string.Join(Environment.NewLine, problems));
+                return ExitCodes.Usage;
+            }
+
             WebApplication app;
             try
             {
@@ -75,21 +91,7 @@ internal static class GenerateCommand
             await using (app)
             {
                 var time = app.Services.GetRequiredService<TimeProvider>();
-                var spec = new ClinicNetworkSpec
-                {
-                    Providers = providerCount,
-                    Clinics = parseResult.GetValue(clinics) ?? ClinicNetworkSpec.DefaultClinicsFor(providerCount),
-                    PatientsPerProvider = parseResult.GetValue(patients),
-                    Days = parseResult.GetValue(days),
-                    Seed = parseResult.GetValue(seed),
-                    StartDate = parseResult.GetValue(start) ?? ClinicNetworkSpec.TodayAt(time.GetUtcNow(), ClinicNetworkSpec.DefaultUtcOffset),
-                };
-                if (spec.Validate() is { Count: > 0 } problems)
-                {
-                    await error.WriteLineAsync(string.Join(Environment.NewLine, problems));
-                    return ExitCodes.Usage;
-                }
-
+                spec = spec with { StartDate = parseResult.GetValue(start) ?? ClinicNetworkSpec.TodayAt(time.GetUtcNow(), ClinicNetworkSpec.DefaultUtcOffset) };
                 try
                 {
                     await app.StartAsync(cancellationToken);
