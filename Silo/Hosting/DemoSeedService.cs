@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal sealed partial class DemoSeedService(
         try
         {
             var marker = await DemoNetworkSeeder.SeedOnceAsync(grains, demo.Tenant, demo.Seed, time, cancellationToken);
-            LogMarker(demo.Tenant, marker.Stage, marker.StartDate, marker.Providers, marker.Patients, marker.Appointments);
+            LogMarker(demo.Tenant, marker.Stage, marker.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), marker.Providers, marker.Patients, marker.Appointments);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -41,7 +42,7 @@ internal sealed partial class DemoSeedService(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo network in tenant {Tenant}: {Stage} (appointments from {StartDate}; {Providers} providers, {Patients} patients, {Appointments} appointments)")]
-    private partial void LogMarker(string tenant, DemoSeedStage stage, DateOnly startDate, int providers, int patients, int appointments);
+    private partial void LogMarker(string tenant, DemoSeedStage stage, string startDate, int providers, int patients, int appointments);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seeding the demo network into tenant {Tenant} failed; the next start tries again")]
     private partial void LogFailed(Exception exception, string tenant);

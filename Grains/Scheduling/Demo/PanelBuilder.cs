@@ -93,7 +93,8 @@ internal sealed class PanelBuilder
                 ClinicId = _clinic.Id,
                 Discipline = _discipline,
                 PatientId = p.Profile.Id,
-                Priority = Math.Min(SchedulingLimits.MaxWaitlistPriority, 30 + (15 * p.Missing) + _random.Next(20)),
+                // More missed visits, more urgent; capped below the top so staff can still put someone ahead of everyone.
+                Priority = 20 + (10 * Math.Min(p.Missing, 4)) + _random.Next(30),
             })
             .ToList();
 
