@@ -50,25 +50,33 @@ public static class ClinicNetworkLoader
 
         // The next batch is generated while this one loads: generating is CPU, loading mostly waits for the store.
         var pending = Task.Run(() => NextBatch(source), cancellationToken);
-        while (await pending is { Length: > 0 } batch)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            pending = Task.Run(() => NextBatch(source), cancellationToken);
-            await directory.RegisterMany(
-                [.. batch.Select(static p => new ProviderListing { ProviderId = p.Provider.Id, ClinicId = p.Provider.ClinicId, Discipline = p.Provider.Discipline })]);
-            await Parallel.ForEachAsync(
-                batch,
-                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (panel, _) => await LoadPanel(grains, tenant, panel));
-            var waitlisted = await LoadWaitlists(grains, tenant, batch, concurrency, cancellationToken);
-            totals = totals with
+            while (await pending is { Length: > 0 } batch)
             {
-                Providers = totals.Providers + batch.Length,
-                Patients = totals.Patients + batch.Sum(static p => p.Patients.Count),
-                Appointments = totals.Appointments + batch.Sum(static p => p.Appointments.Count),
-                WaitlistEntries = totals.WaitlistEntries + waitlisted,
-            };
-            progress?.Report(totals);
+                cancellationToken.ThrowIfCancellationRequested();
+                pending = Task.Run(() => NextBatch(source), cancellationToken);
+                await directory.RegisterMany(
+                    [.. batch.Select(static p => new ProviderListing { ProviderId = p.Provider.Id, ClinicId = p.Provider.ClinicId, Discipline = p.Provider.Discipline })]);
+                await Parallel.ForEachAsync(
+                    batch,
+                    new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (panel, _) => await LoadPanel(grains, tenant, panel));
+                var waitlisted = await LoadWaitlists(grains, tenant, batch, concurrency, cancellationToken);
+                totals = totals with
+                {
+                    Providers = totals.Providers + batch.Length,
+                    Patients = totals.Patients + batch.Sum(static p => p.Patients.Count),
+                    Appointments = totals.Appointments + batch.Sum(static p => p.Appointments.Count),
+                    WaitlistEntries = totals.WaitlistEntries + waitlisted,
+                };
+                progress?.Report(totals);
+            }
+        }
+        finally
+        {
+            // A failed load must not dispose the enumerator under the generation still running on it.
+            await Task.WhenAny(pending);
         }
 
         return totals;

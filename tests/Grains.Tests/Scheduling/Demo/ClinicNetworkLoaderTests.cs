@@ -96,5 +96,22 @@ public sealed class ClinicNetworkLoaderTests
         Assert.Equal([("T1", "C2"), ("T2", "C3")], (await directory.Find(null, null)).Select(l => (l.ProviderId, l.ClinicId)));
     }
 
+    [Fact]
+    public async Task Tracking_appointments_in_bulk_adds_and_updates_index_entries_by_appointment_id()
+    {
+        await using var silo = await TestSilo.StartAsync(EntitySilo.Options());
+        var provider = silo.GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(Tenant, "T1"));
+        var monday = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(-5));
+        ScheduledAppointment At(string id, int hour) =>
+            new() { AppointmentId = id, Start = monday.AddHours(hour), End = monday.AddHours(hour).AddMinutes(45), Status = AppointmentStatus.Booked };
+
+        await provider.TrackAppointments([At("A1", 0), At("A2", 1)]);
+        await provider.TrackAppointments([At("A1", 3), At("A3", 2)]);
+        await provider.TrackAppointment(At("A2", 1));
+
+        var index = await provider.GetAppointments(monday, monday.AddDays(1));
+        Assert.Equal([("A2", 1), ("A3", 2), ("A1", 3)], index.Select(a => (a.AppointmentId, (int)(a.Start - monday).TotalHours)));
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, RuntimeJson.Options);
 }
