@@ -37,6 +37,24 @@ public sealed class ClinicNetworkGeneratorTests
         Assert.All(panel.Appointments, a => Assert.Equal("T001", a.ProviderId));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Whatever_weekday_today_is_T001_has_15_to_25_appointments_in_the_next_seven_days(int dayOfMarch)
+    {
+        var start = new DateOnly(2026, 3, dayOfMarch);
+        var network = ClinicNetworkGenerator.Generate(ClinicNetworkSpec.Demo(start));
+
+        var firstWeek = network.Appointments.Count(a => a.ProviderId == ClinicNetworkGenerator.DepartingProviderId && ProviderDay(a.Start) < start.AddDays(7));
+
+        Assert.InRange(firstWeek, 15, 25);
+    }
+
     [Fact]
     public void Every_generated_record_passes_the_validation_the_grains_apply()
     {
