@@ -138,6 +138,7 @@ public static partial class SiloHost
         app.MapMeEndpoints();
         app.MapSiloEndpoints();
         app.MapSchedulingEndpoints();
+        app.MapPatientReplyEndpoints();
         app.MapRoutingEndpoints();
     }
 }

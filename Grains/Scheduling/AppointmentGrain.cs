@@ -66,6 +66,43 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
         return record;
     }
 
+    /// <inheritdoc />
+    public async Task<AppointmentRecord> Reschedule(AppointmentMove move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var errors = AppointmentValidation.ValidateReason(move.Reason);
+        errors.RequireId(move.ProviderId, "providerId");
+        errors.RequireId(move.ClinicId, "clinicId");
+        errors.RequireOrdered(move.Start, move.End, "end");
+        errors.ThrowIfAny("move");
+        var current = state.State.Record
+            ?? throw new KeyNotFoundException($"Appointment {SchedulingKeys.IdOf(GetPrimaryKeyString())} does not exist.");
+        var before = current.Appointment;
+        var after = before with
+        {
+            ProviderId = move.ProviderId,
+            ClinicId = move.ClinicId,
+            Start = move.Start,
+            End = move.End,
+            Status = AppointmentStatus.Booked,
+        };
+        if (after == before)
+        {
+            // A retried move (a crash between booking and recording it) finds the work done.
+            return current;
+        }
+
+        RequireTransition(before.Status, AppointmentStatus.Booked);
+        var record = new AppointmentRecord
+        {
+            Appointment = after,
+            History = [.. current.History, Change(before.Status, AppointmentStatus.Booked, move.Reason)],
+        };
+        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await UpdateIndexes(before, after);
+        return record;
+    }
+
     private void RequireTransition(AppointmentStatus from, AppointmentStatus to)
     {
         if (!AppointmentTransitions.IsAllowed(from, to))
@@ -81,17 +118,16 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
     private async Task UpdateIndexes(Appointment? before, Appointment after)
     {
         var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
-        if (before is not null && before.ProviderId != after.ProviderId)
-        {
-            await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id);
-        }
-
-        await GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
+        var untrack = before is not null && before.ProviderId != after.ProviderId
+            ? GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, before.ProviderId)).UntrackAppointment(after.Id)
+            : Task.CompletedTask;
+        var track = GrainFactory.GetGrain<IProviderGrain>(SchedulingKeys.Of(tenant, after.ProviderId)).TrackAppointment(new ScheduledAppointment
         {
             AppointmentId = after.Id,
             Start = after.Start,
             End = after.End,
             Status = after.Status,
         });
+        await Task.WhenAll(untrack, track);
     }
 }

@@ -74,6 +74,22 @@ public static class Guardrails
             : Verdict(GuardrailOutcome.Proceed, null, [], [], checkedRules);
     }
 
+    /// <summary>
+    /// The compliance rules a booked appointment breaks now, as "rule: reason"; empty when none. Used by the compliance
+    /// report to re-verify every booking a workflow made, independently of the checks that led to it.
+    /// </summary>
+    public static IReadOnlyList<string> ComplianceFindings(
+        Appointment appointment, PatientProfile patient, ProviderProfile provider, SchedulingKnowledge knowledge, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(provider);
+        var slot = new CandidateSlot { ProviderId = provider.Id, ClinicId = appointment.ClinicId, Start = appointment.Start, End = appointment.End };
+        return Failures(ComplianceFilters, appointment, patient, new ProviderCalendar(provider), slot, knowledge, now, []);
+    }
+
+    /// <summary>The compliance rules, by name, in the order they are checked.</summary>
+    public static IReadOnlyList<string> ComplianceRuleNames { get; } = [.. ComplianceFilters.Select(CandidateFilter.NameOf)];
+
     /// <summary>The patient's no-show rate, or null while too few appointments make it meaningless.</summary>
     public static double? NoShowRate(PatientProfile patient, GuardrailThresholds thresholds)
     {

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling;
 
 /// <summary>Checks of provider and patient profiles; field names are the camelCase JSON paths the API reports.</summary>
-public static class ProfileValidation
+public static partial class ProfileValidation
 {
     /// <summary>Every failure of <paramref name="profile"/>.</summary>
     public static ValidationErrors Validate(ProviderProfile profile)
@@ -45,15 +46,11 @@ public static class ProfileValidation
             RequireLocation(errors, profile.Home, "home");
         }
 
-        errors.Require(Enum.IsDefined(profile.Channel), "channel", "must be outbox, email, sms or ivr.");
-        errors.Require(
-            profile.ContactAddress is not null && profile.ContactAddress.Length <= SchedulingLimits.MaxContactAddressLength,
-            "contactAddress",
-            $"must be at most {SchedulingLimits.MaxContactAddressLength} characters.");
-        errors.Require(
-            profile.Channel == NotificationChannel.Outbox || !string.IsNullOrWhiteSpace(profile.ContactAddress),
-            "contactAddress",
-            "must be given for the email, sms and ivr channels.");
+        if (profile.Contact is { } contact)
+        {
+            RequireContact(errors, contact);
+        }
+
         var travel = profile.Preferences?.MaxTravelDistanceKm;
         errors.Require(travel is null || (travel > 0 && double.IsFinite(travel.Value)), "preferences.maxTravelDistanceKm", "must be greater than zero.");
         if (profile.PlanOfCare is { } plan)
@@ -73,6 +70,23 @@ public static class ProfileValidation
         errors.Require(profile.NoShowCount >= 0 && profile.NoShowCount <= profile.TotalAppointments, "noShowCount", "must be between zero and totalAppointments.");
         return errors;
     }
+
+    // The address the preferred channel needs must be there and look like one; the other may be absent.
+    private static void RequireContact(ValidationErrors errors, PatientContact contact)
+    {
+        errors.Require(Enum.IsDefined(contact.PreferredChannel), "contact.preferredChannel", "must be outbox, email, sms or ivr.");
+        errors.Require(contact.DisplayName is { Length: <= SchedulingLimits.MaxDisplayNameLength }, "contact.displayName", $"must be at most {SchedulingLimits.MaxDisplayNameLength} characters.");
+        errors.Require(contact.Email is null || EmailAddress().IsMatch(contact.Email), "contact.email", "must be an email address.");
+        errors.Require(contact.Phone is null || E164Phone().IsMatch(contact.Phone), "contact.phone", "must be an E.164 phone number (+ and 8 to 15 digits).");
+        errors.Require(contact.PreferredChannel != NotificationChannel.Email || contact.Email is not null, "contact.email", "is required when the preferred channel is email.");
+        errors.Require(contact.PreferredChannel is not (NotificationChannel.Sms or NotificationChannel.Ivr) || contact.Phone is not null, "contact.phone", "is required when the preferred channel is sms or ivr.");
+    }
+
+    [GeneratedRegex("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex("^\\+[1-9][0-9]{7,14}$", RegexOptions.CultureInvariant)]
+    private static partial Regex E164Phone();
 
     /// <summary>Every failure of an unavailability period, its fields named after <paramref name="prefix"/> (e.g. "unavailability[2].").</summary>
     public static void RequireUnavailability(ValidationErrors errors, UnavailabilityPeriod? period, string prefix)

@@ -18,7 +18,7 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
 
         await state.ReplaceAsync(state.State with { Profile = profile });
         await GrainFactory.GetGrain<IProviderDirectoryGrain>(SchedulingKeys.TenantOf(GetPrimaryKeyString()))
-            .Register(new ProviderListing { ProviderId = profile.Id, ClinicId = profile.ClinicId, Discipline = profile.Discipline });
+            .Register(new ProviderListing { ProviderId = profile.Id, ClinicId = profile.ClinicId, Discipline = profile.Discipline, Location = profile.Location });
         return View(state.State)!;
     }
 
@@ -38,7 +38,28 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
     }
 
     /// <inheritdoc />
-    public async Task<SlotBooking> BookSlot(string bookingId, TimeRange slot)
+    public Task<SlotBooking> BookSlot(string bookingId, TimeRange slot) => Reserve(bookingId, slot, held: false);
+
+    /// <inheritdoc />
+    public Task<SlotBooking> HoldSlot(string bookingId, TimeRange slot) => Reserve(bookingId, slot, held: true);
+
+    /// <inheritdoc />
+    public async Task<SlotBooking> CommitSlot(string bookingId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bookingId);
+        var existing = state.State.Bookings.FirstOrDefault(b => b.BookingId == bookingId)
+            ?? throw new SlotBookingException($"Booking {bookingId} holds no slot of provider {SchedulingKeys.IdOf(GetPrimaryKeyString())}.");
+        if (!existing.Held)
+        {
+            return existing;
+        }
+
+        var committed = existing with { Held = false, BookedAt = Time.GetUtcNow() };
+        await state.ReplaceAsync(state.State with { Bookings = [.. state.State.Bookings.Select(b => b.BookingId == bookingId ? committed : b)] });
+        return committed;
+    }
+
+    private async Task<SlotBooking> Reserve(string bookingId, TimeRange slot, bool held)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bookingId);
         ArgumentNullException.ThrowIfNull(slot);
@@ -47,9 +68,14 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
         if (existing is not null)
         {
             // A retry of the same booking gets the same answer; the same id for another slot is a caller's bug.
-            return existing.Slot == slot
+            if (existing.Slot != slot)
+            {
+                throw new SlotBookingException($"Booking {bookingId} already holds another slot of provider {profile.Id}.");
+            }
+
+            return held || !existing.Held
                 ? existing
-                : throw new SlotBookingException($"Booking {bookingId} already holds another slot of provider {profile.Id}.");
+                : throw new SlotBookingException($"Booking {bookingId} is only a hold on provider {profile.Id}; commit it to book.");
         }
 
         if (!profile.BookableSlots.Contains(slot))
@@ -73,7 +99,7 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
             throw new SlotBookingException($"Provider {profile.Id} has no capacity left on that day.");
         }
 
-        var booking = new SlotBooking { BookingId = bookingId, Slot = slot, BookedAt = Time.GetUtcNow() };
+        var booking = new SlotBooking { BookingId = bookingId, Slot = slot, Held = held, BookedAt = Time.GetUtcNow() };
         await state.ReplaceAsync(state.State with { Bookings = [.. state.State.Bookings, booking] });
         return booking;
     }

@@ -12,8 +12,8 @@ public static class SchedulingLimits
     /// <summary>The most bookable slots, booked times or unavailability periods one provider profile may carry.</summary>
     public const int MaxCalendarEntries = 5000;
 
-    /// <summary>The longest contact address: the longest email address SMTP allows (RFC 5321 path limit).</summary>
-    public const int MaxContactAddressLength = 254;
+    /// <summary>The longest display name a patient contact may carry.</summary>
+    public const int MaxDisplayNameLength = 200;
 
     /// <summary>Latitude bound in degrees.</summary>
     public const double MaxLatitude = 90;

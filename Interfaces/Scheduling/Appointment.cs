@@ -27,6 +27,9 @@ public sealed record Appointment
     /// <summary>A specialty the visit requires (e.g. "pelvic-floor"), if any; a hard requirement.</summary>
     public string? RequiredSpecialty { get; init; }
 
+    /// <summary>How urgent the visit is clinically; raises its priority when it must be moved.</summary>
+    public ClinicalPriority Priority { get; init; } = ClinicalPriority.Routine;
+
     /// <summary>The FHIR status.</summary>
     public AppointmentStatus Status { get; init; } = AppointmentStatus.Booked;
 }

@@ -18,4 +18,10 @@ public interface IAppointmentGrain : IGrainWithStringKey
 
     /// <summary>Moves the appointment to <paramref name="to"/>; the same status again is a no-op, an illegal transition is refused.</summary>
     Task<AppointmentRecord> ChangeStatus(AppointmentStatus to, string reason);
+
+    /// <summary>
+    /// Moves the appointment to another provider, clinic or time and books it there, recording the move in its history.
+    /// Moving it again to the same place is a no-op; an appointment that cannot be booked any more is refused.
+    /// </summary>
+    Task<AppointmentRecord> Reschedule(AppointmentMove move);
 }

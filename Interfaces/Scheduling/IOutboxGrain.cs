@@ -1,7 +1,8 @@
 namespace Reroute.Interfaces.Scheduling;
 
 /// <summary>
-/// The outbox of one tenant (key <c>{tenant}</c>): every outbound message, whatever its channel, with its delivery status.
+/// The outbox of one patient of one tenant (key <c>{tenant}/{patientId}</c>): every outbound message to the patient,
+/// whatever its channel, with its delivery status.
 /// </summary>
 public interface IOutboxGrain : IGrainWithStringKey
 {

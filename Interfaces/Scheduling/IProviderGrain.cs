@@ -22,6 +22,15 @@ public interface IProviderGrain : IGrainWithStringKey
     /// </summary>
     Task<SlotBooking> BookSlot(string bookingId, TimeRange slot);
 
+    /// <summary>
+    /// Holds a bookable slot for an offer under <paramref name="bookingId"/>: nobody else can book it, and it counts
+    /// against the day's capacity, until it is committed or released. Repeating the call returns the first hold.
+    /// </summary>
+    Task<SlotBooking> HoldSlot(string bookingId, TimeRange slot);
+
+    /// <summary>Turns the hold <paramref name="bookingId"/> into a booking; committing twice returns the booking, an unknown id is refused.</summary>
+    Task<SlotBooking> CommitSlot(string bookingId);
+
     /// <summary>Releases the slot held by <paramref name="bookingId"/>; false when no such booking exists (already released).</summary>
     Task<bool> ReleaseSlot(string bookingId);
 

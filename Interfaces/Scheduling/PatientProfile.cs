@@ -12,14 +12,11 @@ public sealed record PatientProfile
     /// <summary>Where the patient travels from; distances are not checked when unknown.</summary>
     public GeoLocation? Home { get; init; }
 
+    /// <summary>How to reach the patient; null when only the clinic can (messages stay in the outbox).</summary>
+    public PatientContact? Contact { get; init; }
+
     /// <summary>The patient's stated preferences.</summary>
     public PatientPreferences Preferences { get; init; } = new();
-
-    /// <summary>How the patient wants to hear about appointments; the outbox (read through the API) unless they chose otherwise.</summary>
-    public NotificationChannel Channel { get; init; } = NotificationChannel.Outbox;
-
-    /// <summary>The address for <see cref="Channel"/>: an email address or a phone number; empty for the outbox.</summary>
-    public string ContactAddress { get; init; } = string.Empty;
 
     /// <summary>The payer covering the patient; null for self-pay.</summary>
     public string? CoveragePayerId { get; init; }

@@ -9,6 +9,9 @@ public sealed record ProviderListing
     /// <summary>The clinic the provider works at.</summary>
     public required string ClinicId { get; init; }
 
+    /// <summary>Where the provider's clinic is, so candidates can be found by distance; null in listings made before it was kept.</summary>
+    public GeoLocation? Location { get; init; }
+
     /// <summary>The provider's discipline.</summary>
     public required string Discipline { get; init; }
 }

@@ -9,6 +9,9 @@ public sealed record SlotBooking
     /// <summary>The slot booked.</summary>
     public required TimeRange Slot { get; init; }
 
+    /// <summary>True while the slot is only held for an offer; false once booked.</summary>
+    public bool Held { get; init; }
+
     /// <summary>When the booking was made.</summary>
     public required DateTimeOffset BookedAt { get; init; }
 }

@@ -27,6 +27,8 @@ public static class SchedulingEndpoints
         AppointmentEndpoints.Map(api);
         WaitlistEndpoints.Map(api);
         KnowledgeEndpoints.Map(api);
+        WorkflowEndpoints.Map(api);
+        ConsentEndpoints.Map(api);
         return endpoints;
     }
 }

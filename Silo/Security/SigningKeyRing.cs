@@ -87,7 +87,7 @@ public sealed class SigningKeyRing
     }
 
     // CreateNew, so that two silos starting on one data directory at once cannot overwrite each other's key.
-    private static bool TryCreate(string path, string content)
+    internal static bool TryCreate(string path, string content)
     {
         var directory = Path.GetDirectoryName(path)!;
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };

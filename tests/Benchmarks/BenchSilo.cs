@@ -22,7 +22,10 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public string? DataDirectory { get; }
 
-    public static async Task<BenchSilo> StartAsync(string storage)
+    public static async Task<BenchSilo> StartAsync(string storage) => await StartAsync(storage, null);
+
+    /// <summary>A silo on <paramref name="storage"/> that also hosts the product's grains with the services <paramref name="configure"/> adds.</summary>
+    public static async Task<BenchSilo> StartAsync(string storage, Action<IServiceCollection>? configure)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         string? data = null;
@@ -34,7 +37,15 @@ internal sealed class BenchSilo : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddGrainRuntime(builder.Configuration, runtime => runtime.AddGrainAssembly<BenchSilo>());
+        builder.Services.AddGrainRuntime(builder.Configuration, runtime =>
+        {
+            runtime.AddGrainAssembly<BenchSilo>();
+            if (configure is not null)
+            {
+                runtime.AddGrainAssembly(Reroute.Grains.GrainsAssembly.Assembly);
+            }
+        });
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host, data);

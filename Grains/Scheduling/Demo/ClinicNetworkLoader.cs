@@ -56,8 +56,9 @@ public static class ClinicNetworkLoader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 pending = Task.Run(() => NextBatch(source), cancellationToken);
+                // The same listing each provider's upsert registers, so that upsert finds it in place and writes nothing.
                 await directory.RegisterMany(
-                    [.. batch.Select(static p => new ProviderListing { ProviderId = p.Provider.Id, ClinicId = p.Provider.ClinicId, Discipline = p.Provider.Discipline })]);
+                    [.. batch.Select(static p => new ProviderListing { ProviderId = p.Provider.Id, ClinicId = p.Provider.ClinicId, Discipline = p.Provider.Discipline, Location = p.Provider.Location })]);
                 await Parallel.ForEachAsync(
                     batch,
                     new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },

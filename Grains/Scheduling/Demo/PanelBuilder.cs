@@ -81,6 +81,7 @@ internal sealed class PanelBuilder
                 End = slot.End,
                 Discipline = _discipline,
                 RequiredSpecialty = plan.RequiredSpecialty,
+                Priority = plan.Priority,
                 Status = AppointmentStatus.Booked,
             });
         }
@@ -279,8 +280,7 @@ internal sealed class PanelBuilder
             Id = id,
             State = state,
             Home = home,
-            Channel = channel,
-            ContactAddress = ContactAddress(channel, id, patientNumber),
+            Contact = Contact(channel, id, patientNumber),
             Preferences = Preferences(provider, distance),
             CoveragePayerId = Coverage(provider),
             PlanOfCare = plan,
@@ -288,7 +288,8 @@ internal sealed class PanelBuilder
             NoShowCount = noShows,
             TotalAppointments = total,
         };
-        return new PatientPlan(profile, visitsPerWeek, _random.NextDouble() < 0.25 ? focus : null);
+        var priority = Draw(_random.NextDouble(), (0.85, ClinicalPriority.Routine), (0.97, ClinicalPriority.Elevated), (1, ClinicalPriority.Urgent));
+        return new PatientPlan(profile, visitsPerWeek, _random.NextDouble() < 0.25 ? focus : null, priority);
     }
 
     private PatientPreferences Preferences(ProviderProfile provider, double distanceToClinicKm)
@@ -326,12 +327,18 @@ internal sealed class PanelBuilder
         return payable.Count > 0 ? payable[_random.Next(payable.Count)] : null;
     }
 
-    // Addresses that can reach nobody: the reserved example.org domain and the fictional 555-01xx telephone range.
-    private static string ContactAddress(NotificationChannel channel, string patientId, int patientNumber) => channel switch
+    // Addresses that can reach nobody: the reserved example.org domain and the fictional 555-01xx telephone range. Outbox
+    // patients get no contact at all, as when the clinic has none on file.
+    private PatientContact? Contact(NotificationChannel channel, string patientId, int patientNumber) => channel switch
     {
-        NotificationChannel.Email => $"{patientId.ToLowerInvariant()}@example.org",
-        NotificationChannel.Sms or NotificationChannel.Ivr => $"+1555{100 + (patientNumber % 100):D4}",
-        _ => string.Empty,
+        NotificationChannel.Outbox => null,
+        _ => new PatientContact
+        {
+            PreferredChannel = channel,
+            DisplayName = FakeNames.Person(_random),
+            Email = channel == NotificationChannel.Email || _random.NextDouble() < 0.3 ? $"{patientId.ToLowerInvariant()}@example.org" : null,
+            Phone = channel != NotificationChannel.Email || _random.NextDouble() < 0.5 ? $"+1513555{100 + (patientNumber % 100):D4}" : null,
+        },
     };
 
     // Week by week, each patient gets their weekly visits on distinct days, preferred days and times first, as long as
@@ -435,13 +442,16 @@ internal sealed class PanelBuilder
     }
 
     /// <summary>A patient while their visits are being booked.</summary>
-    private sealed class PatientPlan(PatientProfile profile, int visitsPerWeek, string? requiredSpecialty)
+    private sealed class PatientPlan(PatientProfile profile, int visitsPerWeek, string? requiredSpecialty, ClinicalPriority priority)
     {
         public PatientProfile Profile { get; } = profile;
 
         public int VisitsPerWeek { get; } = visitsPerWeek;
 
         public string? RequiredSpecialty { get; } = requiredSpecialty;
+
+        /// <summary>How urgent the patient's visits are; the same for all of them.</summary>
+        public ClinicalPriority Priority { get; } = priority;
 
         /// <summary>Weekly visits the schedule had no room for: the patient waits for them.</summary>
         public int Missing { get; set; }

@@ -22,7 +22,7 @@ public sealed partial class NotificationDispatcher(
     public async Task<OutboundMessage> DispatchAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var outbox = grains.GetGrain<IOutboxGrain>(message.Tenant);
+        var outbox = grains.GetGrain<IOutboxGrain>(SchedulingKeys.Of(message.Tenant, message.PatientId));
         var stored = await outbox.Enqueue(message);
         if (stored.Status == DeliveryStatus.Sent || stored.Channel == NotificationChannel.Outbox)
         {

@@ -34,6 +34,12 @@ public sealed record NotificationOptions : IValidatableObject
     /// <summary>The HTTP(S) endpoint IVR calls are posted to; empty leaves IVR unconfigured (sends fail).</summary>
     public string IvrWebhookUrl { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The shared secret the SMS and IVR providers sign inbound webhooks with (header <c>X-Reroute-Signature:
+    /// sha256=hex(HMAC-SHA256(secret, body))</c>). Empty: inbound webhooks are refused.
+    /// </summary>
+    public string InboundWebhookSecret { get; set; } = string.Empty;
+
     /// <summary>How long one webhook call may take.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -2,7 +2,7 @@ using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling.Notifications;
 
-/// <summary>A tenant's outbox: stores every outbound message once by id and records how its delivery went.</summary>
+/// <summary>A patient's outbox (kept per patient so that no grain holds a whole tenant's mail): stores every outbound message once by id and records how its delivery went.</summary>
 public sealed class OutboxGrain([PersistentState("outbox")] IPersistentState<OutboxState> state) : Grain, IOutboxGrain
 {
     /// <inheritdoc />
@@ -10,9 +10,9 @@ public sealed class OutboxGrain([PersistentState("outbox")] IPersistentState<Out
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.MessageId);
-        if (message.Tenant != GetPrimaryKeyString())
+        if (SchedulingKeys.Of(message.Tenant, message.PatientId) != GetPrimaryKeyString())
         {
-            throw new ArgumentException($"Message {message.MessageId} belongs to another tenant than this outbox.", nameof(message));
+            throw new ArgumentException($"Message {message.MessageId} belongs to another tenant or patient than this outbox.", nameof(message));
         }
 
         if (Find(message.MessageId) is { } existing)

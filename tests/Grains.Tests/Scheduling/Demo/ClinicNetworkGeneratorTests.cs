@@ -160,8 +160,15 @@ public sealed class ClinicNetworkGeneratorTests
         Assert.Contains(patients, p => p.State != "OH");
         Assert.All(network.Panels.SelectMany(panel => panel.Patients.Where(p => p.State != panel.Provider.State).Select(p => (panel.Provider, p.State))), crossBorder =>
             Assert.Contains(crossBorder.Provider.Licenses, l => l.State == crossBorder.State && l.Status == LicenseStatus.Active));
-        Assert.Equal([NotificationChannel.Outbox, NotificationChannel.Email, NotificationChannel.Sms, NotificationChannel.Ivr], patients.Select(p => p.Channel).Distinct().Order());
-        Assert.All(patients.Where(p => p.Channel == NotificationChannel.Email), p => Assert.EndsWith("@example.org", p.ContactAddress));
+        Assert.Equal(
+            [NotificationChannel.Outbox, NotificationChannel.Email, NotificationChannel.Sms, NotificationChannel.Ivr],
+            patients.Select(p => p.Contact?.PreferredChannel ?? NotificationChannel.Outbox).Distinct().Order());
+        Assert.All(patients.Select(p => p.Contact).OfType<PatientContact>(), c =>
+        {
+            Assert.True(c.Email is null || c.Email.EndsWith("@example.org", StringComparison.Ordinal), c.Email);
+            Assert.True(c.Phone is null || c.Phone.StartsWith("+151355501", StringComparison.Ordinal), c.Phone);
+        });
+        Assert.Contains(network.Appointments, a => a.Priority == ClinicalPriority.Urgent);
         Assert.Contains(patients, p => p.ProviderHistory.Count == 2);
         Assert.Contains(patients, p => p.NoShowCount >= 2);
         Assert.Contains(patients, p => p.Preferences.Language == "es");

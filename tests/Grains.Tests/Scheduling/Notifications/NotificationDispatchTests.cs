@@ -30,7 +30,7 @@ public sealed class NotificationDispatchTests
         Assert.Equal([$"<{Patient}>"], mail.To);
         Assert.Contains("Subject: Your appointment", mail.DataLines);
         Assert.Equal("Your visit moved to 10:00.", mail.DataLines[^1]);
-        Assert.Equal(DeliveryStatus.Sent, (await silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant).Get("m-1"))!.Status);
+        Assert.Equal(DeliveryStatus.Sent, (await silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1")).Get("m-1"))!.Status);
     }
 
     [Fact]

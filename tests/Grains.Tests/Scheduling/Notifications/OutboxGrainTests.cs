@@ -21,7 +21,7 @@ public sealed class OutboxGrainTests
     public async Task Enqueueing_the_same_message_id_twice_stores_it_once_and_returns_the_first()
     {
         await using var silo = await EntitySilo.Start();
-        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant);
+        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1"));
         var first = await outbox.Enqueue(Message("m-1"));
         await outbox.MarkFailed("m-1", "smtp 550");
         silo.Time.Advance(TimeSpan.FromMinutes(1));
@@ -38,7 +38,7 @@ public sealed class OutboxGrainTests
     public async Task List_returns_newest_first_up_to_the_limit_and_refuses_a_non_positive_limit()
     {
         await using var silo = await EntitySilo.Start();
-        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant);
+        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1"));
         foreach (var id in new[] { "m-1", "m-2", "m-3" })
         {
             await outbox.Enqueue(Message(id));
@@ -53,7 +53,7 @@ public sealed class OutboxGrainTests
     public async Task A_message_for_another_tenant_or_an_unknown_id_is_refused()
     {
         await using var silo = await EntitySilo.Start();
-        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant);
+        var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1"));
 
         await Assert.ThrowsAsync<ArgumentException>(() => outbox.Enqueue(Message("m-1") with { Tenant = "tenant-b" }));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => outbox.MarkSent("m-none"));
@@ -66,14 +66,14 @@ public sealed class OutboxGrainTests
         var options = EntitySilo.Options("Sqlite");
         await using (var silo = await TestSilo.StartAsync(options))
         {
-            var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant);
+            var outbox = silo.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1"));
             await outbox.Enqueue(Message("m-1"));
             await outbox.MarkSent("m-1");
             await outbox.Enqueue(Message("m-2"));
         }
 
         await using var restarted = await TestSilo.StartAsync(options);
-        var reloaded = restarted.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Tenant);
+        var reloaded = restarted.GrainFactory.GetGrain<IOutboxGrain>(EntitySilo.Key("P1"));
 
         var sent = await reloaded.Get("m-1");
         Assert.Equal((DeliveryStatus.Sent, 1), (sent!.Status, sent.Attempts));

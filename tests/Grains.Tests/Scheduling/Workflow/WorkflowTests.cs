@@ -1,0 +1,286 @@
+using Reroute.Grains.Scheduling;
+using Reroute.Grains.Scheduling.Workflow;
+using Reroute.Grains.Tests.Scheduling.Entities;
+using Reroute.Interfaces.Scheduling;
+using Reroute.Runtime.Testing;
+
+namespace Reroute.Grains.Tests.Scheduling.Workflow;
+
+public sealed class WorkflowTests
+{
+    private static readonly string[] AcceptedTrail =
+    [
+        "appointment_affected", "candidates_filtered", "candidates_ranked", "guardrails_checked", "offer_prepared", "offer_sent",
+        "offer_accepted", "booked",
+    ];
+
+    [Fact]
+    public async Task Accepted_offers_move_every_appointment_book_the_slots_and_complete_with_a_full_audit_trail()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 3);
+
+        var (started, created) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        Assert.True(created);
+        Assert.Equal(WorkflowStage.PatientConsent, started.CurrentStage);
+        Assert.All(started.Appointments, a => Assert.Equal(AffectedAppointmentStatus.Offered, a.Status));
+
+        foreach (var appointment in started.Appointments)
+        {
+            Assert.Equal(OfferReplyOutcome.Accepted, (await WorkflowWorld.Answer(silo, appointment.PatientId, appointment.OfferIds[^1], OfferAnswer.Accept)).Outcome);
+        }
+
+        var done = (await silo.Workflow(started.WorkflowId).Get())!;
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(new WorkflowSummary { AppointmentsProcessed = 3, SuccessfullyReassigned = 3 }, done.Summary);
+        Assert.Empty(done.Compliance.Violations);
+        Assert.True(done.Compliance.AuditChainIntact);
+        Assert.True(AuditChain.Verify(done.Audit));
+        Assert.Contains("license_status", done.Compliance.RulesChecked);
+        Assert.All(done.Stages, s => Assert.NotNull(s.CompletedAt));
+
+        var slots = new HashSet<(string, DateTimeOffset)>();
+        foreach (var appointment in done.Appointments)
+        {
+            var trail = done.Audit.Where(e => e.AppointmentId == appointment.AppointmentId).Select(e => e.Event).ToList();
+            Assert.Equal(AcceptedTrail, trail);
+
+            var record = (await silo.Get<IAppointmentGrain>(appointment.AppointmentId).Get())!;
+            Assert.Equal(appointment.Final!.ProviderId, record.Appointment.ProviderId);
+            Assert.Equal(appointment.Final.Start, record.Appointment.Start);
+            Assert.Equal(AppointmentStatus.Booked, record.Appointment.Status);
+            Assert.Contains(done.WorkflowId, record.History[^1].Reason, StringComparison.Ordinal);
+            Assert.True(slots.Add((record.Appointment.ProviderId, record.Appointment.Start)), "two appointments share a slot");
+
+            var booking = Assert.Single(await silo.Get<IProviderGrain>(record.Appointment.ProviderId).GetBookings(), b => b.BookingId == appointment.OfferIds[^1]);
+            Assert.False(booking.Held);
+            var messages = await silo.Get<IOutboxGrain>(appointment.PatientId).List(10);
+            Assert.Equal([OfferGrain.ConfirmationMessageId(appointment.OfferIds[^1]), appointment.OfferIds[^1]], messages.Select(m => m.MessageId));
+        }
+
+        Assert.Empty(await silo.Get<IProviderGrain>("T001").GetAppointments(WorkflowWorld.Trigger.Start, WorkflowWorld.Trigger.End));
+        var listed = Assert.Single(await silo.Desk().ListAsync(WorkflowWorld.Tenant, WorkflowStatus.Completed, 10));
+        Assert.Equal(done.WorkflowId, listed.WorkflowId);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_moves_on_to_the_next_alternative_and_its_slot_is_backfilled_from_the_waitlist()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var scenario = SchedulingScenario.Passing();
+        await silo.Get<IPatientGrain>("W1").Upsert(WorkflowWorld.Patient(scenario, "W1"));
+        await silo.Get<IWaitlistGrain>("C2:PT").Add("W1", priority: 50);
+
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var first = started.Appointments[0];
+        var declinedSlot = first.Proposal!.Slot;
+        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+
+        var afterDecline = (await silo.Workflow(started.WorkflowId).Get())!;
+        var moved = afterDecline.Appointments[0];
+        Assert.Equal(2, moved.OfferIds.Count);
+        Assert.NotEqual(declinedSlot, moved.Proposal!.Slot);
+        var backfill = Assert.Single(afterDecline.Backfills);
+        Assert.Equal(declinedSlot, backfill.Slot);
+        Assert.Equal(["W1"], backfill.TriedPatientIds);
+
+        await WorkflowWorld.Answer(silo, "W1", backfill.CurrentOfferId!, OfferAnswer.Accept);
+        await WorkflowWorld.Answer(silo, "P1", moved.OfferIds[^1], OfferAnswer.Accept);
+
+        var done = (await silo.Workflow(started.WorkflowId).Get())!;
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(new WorkflowSummary { AppointmentsProcessed = 1, SuccessfullyReassigned = 1, Declined = 1, Backfilled = 1 }, done.Summary);
+        var filled = Assert.Single(done.Backfills);
+        var booked = (await silo.Get<IAppointmentGrain>(filled.AppointmentId!).Get())!.Appointment;
+        Assert.Equal(("W1", declinedSlot.ProviderId, declinedSlot.Start), (booked.PatientId, booked.ProviderId, booked.Start));
+        Assert.Empty(await silo.Get<IWaitlistGrain>("C2:PT").List());
+    }
+
+    [Fact]
+    public async Task An_unanswered_offer_expires_by_its_reminder_and_the_patient_is_offered_the_next_slot()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var firstOffer = started.Appointments[0].OfferIds[^1];
+
+        silo.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(OfferStatus.Open, (await silo.Get<IOfferGrain>(firstOffer).Get())!.Status);
+        silo.Time.Advance(TimeSpan.FromHours(1));
+
+        var moved = await WorkflowWorld.Eventually(() => silo.Workflow(started.WorkflowId).Get(), v => v!.Appointments[0].OfferIds.Count == 2);
+        Assert.Equal(OfferStatus.Expired, (await silo.Get<IOfferGrain>(firstOffer).Get())!.Status);
+        Assert.Equal(1, moved!.Summary.Expired);
+        Assert.DoesNotContain(await silo.Get<IProviderGrain>(started.Appointments[0].Proposal!.Slot.ProviderId).GetBookings(), b => b.BookingId == firstOffer);
+
+        // An answer to the expired offer changes nothing.
+        var late = await WorkflowWorld.Answer(silo, "P1", firstOffer, OfferAnswer.Accept);
+        Assert.Equal(OfferReplyOutcome.Expired, late.Outcome);
+        Assert.Equal(AppointmentStatus.Booked, (await silo.Get<IAppointmentGrain>("A1").Get())!.Appointment.Status);
+        Assert.Equal("T001", (await silo.Get<IAppointmentGrain>("A1").Get())!.Appointment.ProviderId);
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_accepts_of_one_offer_make_one_booking()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var offerId = started.Appointments[0].OfferIds[^1];
+        var nonce = await WorkflowWorld.NonceFromMessage(silo, "P1", offerId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
+            silo.Desk().AnswerAsync(WorkflowWorld.Tenant, offerId, new OfferReply { Answer = OfferAnswer.Accept, Nonce = nonce }))));
+
+        Assert.Equal(1, answers.Count(a => a.Outcome == OfferReplyOutcome.Accepted));
+        Assert.Equal(99, answers.Count(a => a.Outcome == OfferReplyOutcome.AlreadyAnswered));
+        var slot = started.Appointments[0].Proposal!.Slot;
+        Assert.Single(await silo.Get<IProviderGrain>(slot.ProviderId).GetBookings(), b => b.Slot.Start == slot.Start);
+        var history = (await silo.Get<IAppointmentGrain>("A1").Get())!.History;
+        Assert.Single(history, h => h.Reason.StartsWith("rescheduled", StringComparison.Ordinal));
+        Assert.Equal(1, (await silo.Workflow(started.WorkflowId).Get())!.Summary.SuccessfullyReassigned);
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_holds_on_one_slot_leave_exactly_one_holder()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var slot = WorkflowWorld.Range(SchedulingScenario.At(5, 9));
+        var provider = silo.Get<IProviderGrain>("T002");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await provider.HoldSlot($"hold-{i}", slot);
+                return true;
+            }
+            catch (SlotBookingException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(1, results.Count(static r => r));
+        Assert.Single(await provider.GetBookings(), b => b.Slot == slot);
+    }
+
+    [Fact]
+    public async Task A_silo_restart_in_the_middle_of_consent_resumes_without_a_duplicate_message_or_booking()
+    {
+        var options = WorkflowWorld.Options(durable: true);
+        WorkflowView started;
+        await using (var silo = await TestSilo.StartAsync(options))
+        {
+            await WorkflowWorld.SeedAsync(silo, appointments: 2);
+            (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+            await WorkflowWorld.Answer(silo, "P1", started.Appointments.Single(a => a.PatientId == "P1").OfferIds[^1], OfferAnswer.Accept);
+        }
+
+        await using var restarted = await TestSilo.StartAsync(options);
+
+        // The reminder re-drives the workflow after the restart; it must not send or book anything twice.
+        restarted.Time.Advance(TimeSpan.FromMinutes(2));
+        var p2 = started.Appointments.Single(a => a.PatientId == "P2");
+        await WorkflowWorld.Answer(restarted, "P2", p2.OfferIds[^1], OfferAnswer.Accept);
+
+        var done = await WorkflowWorld.Eventually(() => restarted.Workflow(started.WorkflowId).Get(), v => v!.Status == WorkflowStatus.Completed);
+        Assert.Equal(2, done!.Summary.SuccessfullyReassigned);
+        foreach (var appointment in done.Appointments)
+        {
+            var messages = await restarted.Get<IOutboxGrain>(appointment.PatientId).List(10);
+            Assert.Equal(2, messages.Count);
+            Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
+        }
+
+        var bookings = (await restarted.Get<IProviderGrain>("T002").GetBookings()).Concat(await restarted.Get<IProviderGrain>("T003").GetBookings()).ToList();
+        Assert.Equal(2, bookings.Count);
+        Assert.All(bookings, b => Assert.False(b.Held));
+    }
+
+    [Fact]
+    public async Task A_trigger_repeated_for_a_running_window_joins_it_and_a_cancelled_one_releases_everything()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 2);
+        var (first, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var (again, created) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger with { Source = TriggerSource.Calendar });
+        Assert.False(created);
+        Assert.Equal(first.WorkflowId, again.WorkflowId);
+
+        var cancelled = await silo.Workflow(first.WorkflowId).Cancel("clinic closed the case");
+        Assert.Equal(WorkflowStatus.Cancelled, cancelled.Status);
+        Assert.Empty(await silo.Get<IProviderGrain>("T002").GetBookings());
+        Assert.Empty(await silo.Get<IProviderGrain>("T003").GetBookings());
+        foreach (var appointment in first.Appointments)
+        {
+            Assert.Equal(OfferStatus.Withdrawn, (await silo.Get<IOfferGrain>(appointment.OfferIds[^1]).Get())!.Status);
+            Assert.Equal("T001", (await silo.Get<IAppointmentGrain>(appointment.AppointmentId).Get())!.Appointment.ProviderId);
+        }
+
+        var (next, createdNext) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        Assert.True(createdNext);
+        Assert.NotEqual(first.WorkflowId, next.WorkflowId);
+    }
+
+    [Fact]
+    public async Task A_compliance_finding_escalates_and_the_head_of_departments_approval_resumes_the_workflow()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+
+        // Two slots each, so that the ranked alternatives reach the second provider.
+        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var first = started.Appointments[0];
+        var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
+
+        // The other provider's license lapses while the patient considers the first offer.
+        var profile = (await silo.Get<IProviderGrain>(other).Get())!;
+        await silo.Get<IProviderGrain>(other).Upsert(profile with
+        {
+            BookableSlots = [.. profile.BookableSlots],
+            Licenses = [.. profile.Licenses.Select(l => l with { Status = LicenseStatus.Suspended })],
+        });
+        var firstProvider = first.Proposal.Slot.ProviderId;
+        await silo.Get<IProviderGrain>(firstProvider).Upsert((await silo.Get<IProviderGrain>(firstProvider).Get())! with { BookableSlots = [] });
+        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+
+        var escalated = (await silo.Workflow(started.WorkflowId).Get())!;
+        Assert.Equal(AffectedAppointmentStatus.Escalated, escalated.Appointments[0].Status);
+        var open = Assert.Single(await silo.GrainFactory.GetGrain<IEscalationGrain>(WorkflowWorld.Tenant).List(EscalationStatus.Open));
+        Assert.Equal(other, open.Proposal.Slot.ProviderId);
+        Assert.Contains(open.Reasons, r => r.Contains("license_status", StringComparison.Ordinal));
+
+        await silo.Desk().ResolveAsync(WorkflowWorld.Tenant, open.CaseId, new EscalationResolution { Action = EscalationAction.ApproveProvider, ResolvedBy = "hod-1" });
+        var offered = (await silo.Workflow(started.WorkflowId).Get())!.Appointments[0];
+        Assert.Equal(AffectedAppointmentStatus.Offered, offered.Status);
+        await WorkflowWorld.Answer(silo, "P1", offered.OfferIds[^1], OfferAnswer.Accept);
+
+        var done = (await silo.Workflow(started.WorkflowId).Get())!;
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal(1, done.Summary.EscalatedToHod);
+        Assert.Single(done.Compliance.ApprovedExceptions);
+        Assert.Empty(done.Compliance.Violations);
+        await Assert.ThrowsAsync<EscalationConflictException>(() =>
+            silo.Desk().ResolveAsync(WorkflowWorld.Tenant, open.CaseId, new EscalationResolution { Action = EscalationAction.Cancel }));
+    }
+
+    [Fact]
+    public async Task A_trigger_for_an_unknown_provider_or_an_inverted_window_is_refused_and_leaves_nothing_behind()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger with { ProviderId = "T999" }));
+        var inverted = WorkflowWorld.Trigger with { Start = WorkflowWorld.Trigger.End, End = WorkflowWorld.Trigger.Start };
+        var refused = await Assert.ThrowsAsync<SchedulingValidationException>(() => silo.Desk().TriggerAsync(WorkflowWorld.Tenant, inverted));
+        Assert.Contains("end", refused.Errors.Keys);
+
+        Assert.Empty(await silo.Desk().ListAsync(WorkflowWorld.Tenant, null, 10));
+        Assert.Empty((await silo.Get<IProviderGrain>("T001").Get())!.Unavailability);
+        var (started, created) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        Assert.True(created);
+        Assert.Single(started.Appointments);
+    }
+}
