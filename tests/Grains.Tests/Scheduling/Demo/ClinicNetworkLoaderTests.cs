@@ -78,7 +78,7 @@ public sealed class ClinicNetworkLoaderTests
     }
 
     [Fact]
-    public async Task Directory_registration_in_bulk_writes_once_and_later_single_registrations_of_the_same_listing_change_nothing()
+    public async Task Bulk_directory_registration_replaces_listings_by_provider_and_single_registrations_still_apply()
     {
         await using var silo = await TestSilo.StartAsync(EntitySilo.Options());
         var directory = silo.GrainFactory.GetGrain<IProviderDirectoryGrain>(Tenant);
