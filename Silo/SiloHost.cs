@@ -50,6 +50,7 @@ public static partial class SiloHost
         AddSiloServices(builder);
         AddGrainRuntime(builder);
         AddScheduling(builder);
+        AddDemo(builder);
         configure?.Invoke(builder);
 
         // Before anything reads an option: a typo in a key must stop the silo, not fall back to a default.

@@ -5,18 +5,48 @@ namespace Reroute.Grains.Scheduling;
 /// <summary>A tenant's provider directory: who works where, in which discipline.</summary>
 public sealed class ProviderDirectoryGrain([PersistentState("directory")] IPersistentState<ProviderDirectoryState> state) : Grain, IProviderDirectoryGrain
 {
+    // Every provider upsert asks whether its listing is already here; with tens of thousands of providers a list scan
+    // per upsert would make loading a network quadratic. Rebuilt from the state after each write.
+    private HashSet<ProviderListing>? _listed;
+
+    private HashSet<ProviderListing> Listed => _listed ??= [.. state.State.Providers];
+
     /// <inheritdoc />
     public async Task Register(ProviderListing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        if (state.State.Providers.Contains(listing))
+        if (Listed.Contains(listing))
         {
             return;
         }
 
+        _listed = null;
         await state.ReplaceAsync(new ProviderDirectoryState
         {
             Providers = [.. state.State.Providers.Where(p => p.ProviderId != listing.ProviderId), listing],
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task RegisterMany(IReadOnlyList<ProviderListing> listings)
+    {
+        ArgumentNullException.ThrowIfNull(listings);
+        var incoming = new Dictionary<string, ProviderListing>(StringComparer.Ordinal);
+        foreach (var listing in listings)
+        {
+            ArgumentNullException.ThrowIfNull(listing);
+            incoming[listing.ProviderId] = listing;
+        }
+
+        if (incoming.Values.All(Listed.Contains))
+        {
+            return;
+        }
+
+        _listed = null;
+        await state.ReplaceAsync(new ProviderDirectoryState
+        {
+            Providers = [.. state.State.Providers.Where(p => !incoming.ContainsKey(p.ProviderId)), .. incoming.Values],
         });
     }
 

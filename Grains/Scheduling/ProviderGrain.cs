@@ -130,6 +130,26 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
     }
 
     /// <inheritdoc />
+    public async Task TrackAppointments(IReadOnlyList<ScheduledAppointment> appointments)
+    {
+        ArgumentNullException.ThrowIfNull(appointments);
+        var incoming = new Dictionary<string, ScheduledAppointment>(StringComparer.Ordinal);
+        foreach (var appointment in appointments)
+        {
+            ArgumentNullException.ThrowIfNull(appointment);
+            incoming[appointment.AppointmentId] = appointment;
+        }
+
+        if (incoming.Values.All(state.State.Appointments.Contains))
+        {
+            return;
+        }
+
+        var others = state.State.Appointments.Where(a => !incoming.ContainsKey(a.AppointmentId));
+        await state.ReplaceAsync(state.State with { Appointments = [.. others, .. incoming.Values] });
+    }
+
+    /// <inheritdoc />
     public async Task UntrackAppointment(string appointmentId)
     {
         if (ScheduleIndex.Without(state.State.Appointments, appointmentId) is { } next)

@@ -41,6 +41,13 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>Records (or updates) an appointment on the provider's schedule index; called by the appointment grain.</summary>
     Task TrackAppointment(ScheduledAppointment appointment);
 
+    /// <summary>
+    /// Records many appointments on the schedule index with one write, as <see cref="TrackAppointment"/> would one by one.
+    /// A bulk load tracks a provider's appointments this way first, so that each appointment's own upsert finds itself
+    /// already tracked instead of rewriting the provider once per appointment.
+    /// </summary>
+    Task TrackAppointments(IReadOnlyList<ScheduledAppointment> appointments);
+
     /// <summary>Removes an appointment from the index, when it moves to another provider.</summary>
     Task UntrackAppointment(string appointmentId);
 

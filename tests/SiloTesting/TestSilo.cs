@@ -29,10 +29,14 @@ public sealed class TestSilo : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    /// <summary>Builds (without starting) a silo on a free loopback port over <paramref name="dataDirectory"/>.</summary>
+    /// <summary>
+    /// Builds (without starting) a silo on a free loopback port over <paramref name="dataDirectory"/>. The demo network is
+    /// not seeded unless <paramref name="args"/> ask for it (<c>--Reroute:Demo:SeedOnFirstStart=true</c>; later keys win):
+    /// tests start from an empty store and seeding every test silo would only cost time.
+    /// </summary>
     public static WebApplication Build(string dataDirectory, Action<WebApplicationBuilder>? configure = null, params string[] args) =>
         SiloHost.Build(
-            ["--urls", "http://127.0.0.1:0", $"--Reroute:Silo:DataDirectory={dataDirectory}", .. args],
+            ["--urls", "http://127.0.0.1:0", $"--Reroute:Silo:DataDirectory={dataDirectory}", "--Reroute:Demo:SeedOnFirstStart=false", .. args],
             builder =>
             {
                 // The JSON console is the silo's real output; in tests it would only drown the runner's.
