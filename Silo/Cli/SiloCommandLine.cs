@@ -77,15 +77,9 @@ internal static class SiloCommandLine
             {
                 await app.RunAsync();
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (StartupFailure.Is(ex))
             {
-                await error.WriteLineAsync("Invalid configuration: " + string.Join(" ", ex.Failures));
-                return ExitCodes.Configuration;
-            }
-            catch (Reroute.Runtime.Persistence.StorageStartupException ex)
-            {
-                await error.WriteLineAsync("Storage error: " + ex.Message);
-                return ExitCodes.Storage;
+                return await StartupFailure.ReportAsync(ex, error);
             }
         }
 

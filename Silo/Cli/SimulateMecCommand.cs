@@ -104,10 +104,9 @@ internal static class SimulateMecCommand
                 {
                     await app.StartAsync(cancellationToken);
                 }
-                catch (OptionsValidationException ex)
+                catch (Exception ex) when (StartupFailure.Is(ex))
                 {
-                    await error.WriteLineAsync("Invalid configuration: " + string.Join(" ", ex.Failures));
-                    return ExitCodes.Configuration;
+                    return await StartupFailure.ReportAsync(ex, error);
                 }
 
                 var time = app.Services.GetRequiredService<TimeProvider>();
