@@ -48,6 +48,18 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>When the next timer is due; null when none is waiting.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Where(static t => t.Due is not null).Min(static t => t.Due);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

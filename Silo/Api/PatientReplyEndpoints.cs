@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,11 +20,6 @@ namespace Reroute.Silo.Api;
 /// </summary>
 internal static class PatientReplyEndpoints
 {
-    /// <summary>The header carrying the webhook body's signature: <c>sha256=</c> and the hex HMAC-SHA256.</summary>
-    public const string SignatureHeader = "X-Reroute-Signature";
-
-    private const string SignaturePrefix = "sha256=";
-
     public static IEndpointRouteBuilder MapPatientReplyEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/offers/{token}", Page).AllowAnonymous().ExcludeFromDescription();
@@ -181,11 +175,9 @@ internal static class PatientReplyEndpoints
         }
 
         var body = await SchedulingRequest.ReadBodyAsync(http.Request);
-        var header = http.Request.Headers[SignatureHeader].ToString();
-        var expected = SignaturePrefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.InboundWebhookSecret), body));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(header), Encoding.ASCII.GetBytes(expected))
+        return WebhookSignature.Matches(options.InboundWebhookSecret, body, http.Request.Headers[WebhookSignature.Header].ToString())
             ? (body, null)
-            : (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"The {SignatureHeader} header does not match the body."));
+            : (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"The {WebhookSignature.Header} header does not match the body."));
     }
 
     private static IResult Outcome(OfferReplyResult result)

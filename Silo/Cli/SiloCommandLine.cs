@@ -5,7 +5,7 @@ using Reroute.Silo.Options;
 
 namespace Reroute.Silo.Cli;
 
-/// <summary>The silo's command line: no verb runs the silo; <c>token</c> mints a token; <c>init-dynamodb</c> creates tables; <c>generate</c> loads a generated clinic network.</summary>
+/// <summary>The silo's command line: no verb runs the silo; <c>token</c> mints a token; <c>init-dynamodb</c> creates tables; <c>generate</c> loads a generated clinic network; <c>demo</c> shows a provider's departure rescheduled end to end.</summary>
 internal static class SiloCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the verb they name; returns the process exit code.</summary>
@@ -40,6 +40,7 @@ internal static class SiloCommandLine
             ReplayTraceCommand.Create(),
             SimulateMecCommand.Create(overrides),
             GenerateCommand.Create(overrides),
+            DemoCommand.Create(overrides),
         };
         root.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, urls, overrides));
         return root;

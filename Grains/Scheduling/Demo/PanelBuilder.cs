@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling.Demo;
@@ -25,6 +26,12 @@ internal sealed class PanelBuilder
     private const int DepartingProviderDailyBookings = 4;
 
     private const int DaysPerWeek = 7;
+
+    // Area codes 201 to 999, starting from Cincinnati's 513.
+    private const int FirstAreaCode = 201;
+    private const int AreaCodes = 799;
+    private const int FirstAreaCodeOffset = 513 - FirstAreaCode;
+    private const int FictionalNumbersPerAreaCode = 100;
 
     private static readonly TimeOfDayWindow[] TimeWindows =
     [
@@ -329,6 +336,11 @@ internal sealed class PanelBuilder
 
     // Addresses that can reach nobody: the reserved example.org domain and the fictional 555-01xx telephone range. Outbox
     // patients get no contact at all, as when the clinic has none on file.
+    // 555-0100 to 555-0199 are the fictional numbers of every area code, so the area code varies to keep each patient's
+    // number their own: an SMS reply is matched to its offer by the number it comes from.
+    private static string FictionalPhone(int patientNumber) =>
+        string.Create(CultureInfo.InvariantCulture, $"+1{FirstAreaCode + ((FirstAreaCodeOffset + (patientNumber / FictionalNumbersPerAreaCode)) % AreaCodes)}55501{patientNumber % FictionalNumbersPerAreaCode:D2}");
+
     private PatientContact? Contact(NotificationChannel channel, string patientId, int patientNumber) => channel switch
     {
         NotificationChannel.Outbox => null,
@@ -337,7 +349,7 @@ internal sealed class PanelBuilder
             PreferredChannel = channel,
             DisplayName = FakeNames.Person(_random),
             Email = channel == NotificationChannel.Email || _random.NextDouble() < 0.3 ? $"{patientId.ToLowerInvariant()}@example.org" : null,
-            Phone = channel != NotificationChannel.Email || _random.NextDouble() < 0.5 ? $"+1513555{100 + (patientNumber % 100):D4}" : null,
+            Phone = channel != NotificationChannel.Email || _random.NextDouble() < 0.5 ? FictionalPhone(patientNumber) : null,
         },
     };
 

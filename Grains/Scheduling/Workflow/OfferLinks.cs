@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using static System.FormattableString;
 
@@ -10,7 +11,7 @@ namespace Reroute.Grains.Scheduling.Workflow;
 /// HMAC-SHA256 over it, so a link cannot be forged or pointed at another offer; the nonce ties it to one issue of the
 /// offer and the offer grain accepts one answer only, so a link cannot be replayed.
 /// </summary>
-public sealed class OfferLinks
+public sealed partial class OfferLinks
 {
     private const string Version = "v1";
     private const char Separator = '|';
@@ -74,6 +75,14 @@ public sealed class OfferLinks
     /// <summary>The link that answers directly with <paramref name="answer"/> ("accept" or "decline") after a confirmation.</summary>
     public string AnswerUrl(string token, string answer) => $"{_baseUrl}/offers/{token}?answer={answer}";
 
+    /// <summary>The token of the first offer link in <paramref name="text"/> (a message body); null when it has none.</summary>
+    public static string? FindToken(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = LinkToken().Match(text);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
     private static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static bool TryFromBase64Url(string text, out byte[] data)
@@ -90,4 +99,7 @@ public sealed class OfferLinks
         data = [];
         return false;
     }
+
+    [GeneratedRegex("/offers/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkToken();
 }

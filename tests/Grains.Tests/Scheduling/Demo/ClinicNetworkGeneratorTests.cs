@@ -166,8 +166,12 @@ public sealed class ClinicNetworkGeneratorTests
         Assert.All(patients.Select(p => p.Contact).OfType<PatientContact>(), c =>
         {
             Assert.True(c.Email is null || c.Email.EndsWith("@example.org", StringComparison.Ordinal), c.Email);
-            Assert.True(c.Phone is null || c.Phone.StartsWith("+151355501", StringComparison.Ordinal), c.Phone);
+            Assert.True(c.Phone is null || (c.Phone.Length == 12 && c.Phone.Substring(5, 5) == "55501"), c.Phone);
         });
+
+        // Fictional numbers (555-01xx) yet each patient's own: an SMS reply finds its offer by the number it comes from.
+        var phones = patients.Select(p => p.Contact?.Phone).OfType<string>().ToList();
+        Assert.Equal(phones.Count, phones.Distinct(StringComparer.Ordinal).Count());
         Assert.Contains(network.Appointments, a => a.Priority == ClinicalPriority.Urgent);
         Assert.Contains(patients, p => p.ProviderHistory.Count == 2);
         Assert.Contains(patients, p => p.NoShowCount >= 2);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling;
 using Reroute.Grains.Scheduling.Workflow;
@@ -93,7 +92,7 @@ internal static partial class WorkflowWorld
     public static async Task<string> NonceFromMessage(TestSilo silo, string patientId, string offerId)
     {
         var message = await silo.Get<IOutboxGrain>(patientId).Get(offerId) ?? throw new InvalidOperationException($"no message {offerId}");
-        var token = Link().Match(message.Body).Groups[1].Value;
+        var token = OfferLinks.FindToken(message.Body) ?? throw new InvalidOperationException($"no link in message {offerId}");
         return silo.Services.GetRequiredService<OfferLinks>().Verify(token)?.Nonce ?? throw new InvalidOperationException("the link does not verify");
     }
 
@@ -118,7 +117,4 @@ internal static partial class WorkflowWorld
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
-
-    [GeneratedRegex("/offers/([A-Za-z0-9_\\-.]+)\\?answer=accept", RegexOptions.CultureInvariant)]
-    private static partial Regex Link();
 }
