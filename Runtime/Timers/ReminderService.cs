@@ -21,6 +21,10 @@ internal sealed partial class ReminderService : IDisposable
     private readonly Dictionary<(GrainId, string), ReminderEntry> _entries = [];
     private readonly HashSet<(GrainId, string)> _inFlight = [];
 
+    // Entries by due time, so finding the next one costs a peek, not a scan of every reminder (a busy silo holds one per
+    // open offer: tens of thousands). Entries replaced, removed or in flight are dropped when they come up.
+    private readonly PriorityQueue<ReminderEntry, DateTimeOffset> _due = new();
+
     // One table write at a time: a tick's "next due" update must never land after an unregister or re-register
     // of the same reminder and bring the old one back.
     // Writes of one reminder stay in order (a register, its ticks and its removal), while writes of different reminders
@@ -59,6 +63,7 @@ internal sealed partial class ReminderService : IDisposable
             foreach (var entry in entries)
             {
                 _entries[(entry.GrainId, entry.ReminderName)] = entry;
+                _due.Enqueue(entry, entry.NextDue);
             }
 
             _timer = _time.CreateTimer(static state => ((ReminderService)state!).FireDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -105,6 +110,7 @@ internal sealed partial class ReminderService : IDisposable
             lock (_lock)
             {
                 _entries[(grainId, name)] = entry;
+                _due.Enqueue(entry, entry.NextDue);
                 Arm();
             }
         }
@@ -165,9 +171,10 @@ internal sealed partial class ReminderService : IDisposable
                 return;
             }
 
-            foreach (var (key, entry) in _entries)
+            while (_due.TryPeek(out var entry, out var at) && at <= now)
             {
-                if (entry.NextDue <= now && _inFlight.Add(key))
+                _due.Dequeue();
+                if (IsCurrent(entry) && _inFlight.Add((entry.GrainId, entry.ReminderName)))
                 {
                     due.Add(entry);
                 }
@@ -217,6 +224,12 @@ internal sealed partial class ReminderService : IDisposable
                     var periods = Math.Max(1, (long)Math.Floor((now - entry.NextDue).Ticks / (double)entry.Period.Ticks) + 1);
                     updated = current with { NextDue = entry.NextDue + TimeSpan.FromTicks(entry.Period.Ticks * periods) };
                     _entries[key] = updated;
+                    _due.Enqueue(updated, updated.NextDue);
+                }
+                else if (_entries.TryGetValue(key, out var still))
+                {
+                    // Not ticked (the silo is stopping), or replaced while in flight: whatever stands now is due again.
+                    _due.Enqueue(still, still.NextDue);
                 }
 
                 Arm();
@@ -248,24 +261,24 @@ internal sealed partial class ReminderService : IDisposable
             return;
         }
 
-        DateTimeOffset? earliest = null;
-        foreach (var (key, entry) in _entries)
+        // An entry in flight is queued again when its tick is done.
+        while (_due.TryPeek(out var entry, out _) && (!IsCurrent(entry) || _inFlight.Contains((entry.GrainId, entry.ReminderName))))
         {
-            if (!_inFlight.Contains(key) && (earliest is null || entry.NextDue < earliest))
-            {
-                earliest = entry.NextDue;
-            }
+            _due.Dequeue();
         }
 
-        if (earliest is null)
+        if (!_due.TryPeek(out _, out var earliest))
         {
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
 
-        var wait = earliest.Value - _time.GetUtcNow();
+        var wait = earliest - _time.GetUtcNow();
         _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
     }
+
+    private bool IsCurrent(ReminderEntry entry) =>
+        _entries.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, entry);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} durable reminders")]
     private partial void LogLoaded(int count);

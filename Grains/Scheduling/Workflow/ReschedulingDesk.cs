@@ -9,8 +9,10 @@ namespace Reroute.Grains.Scheduling.Workflow;
 /// provider window while it runs) and delivers patients' answers and reviewers' decisions to the workflows. It works
 /// from outside any grain turn, so the workflow calling offers and cases never waits on them calling back.
 /// </summary>
-public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOptions> options)
+public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOptions> options) : IDisposable
 {
+    private readonly SemaphoreSlim _starting = new(options.Value.StartConcurrency);
+
     /// <summary>The tenant's workflows, newest first, at most <paramref name="limit"/>; only those with <paramref name="status"/> when given.</summary>
     public async Task<IReadOnlyList<WorkflowListing>> ListAsync(string tenant, WorkflowStatus? status, int limit)
     {
@@ -35,6 +37,7 @@ public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOpti
             return (running, false);
         }
 
+        await _starting.WaitAsync();
         try
         {
             return (await workflow.Start(trigger), true);
@@ -44,6 +47,10 @@ public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOpti
             // A refused trigger leaves nothing behind: the window is free for the corrected one.
             await window.Release(workflowId);
             throw;
+        }
+        finally
+        {
+            _starting.Release();
         }
     }
 
@@ -82,6 +89,9 @@ public sealed class ReschedulingDesk(IGrainFactory grains, IOptions<WorkflowOpti
         await grains.GetGrain<IReschedulingWorkflowGrain>(SchedulingKeys.Of(tenant, resolved.WorkflowId)).ResolveEscalation(caseId);
         return resolved;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _starting.Dispose();
 
     /// <summary>The answer a text message gives; null when it is neither yes nor no.</summary>
     public static OfferAnswer? SmsAnswer(string? text) => text?.Trim().TrimEnd('.', '!').ToUpperInvariant() switch

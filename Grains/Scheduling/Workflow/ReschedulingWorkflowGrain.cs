@@ -22,6 +22,9 @@ public sealed partial class ReschedulingWorkflowGrain(
     // against a bug looping forever inside one turn.
     private const int MaxProposalRounds = 1000;
 
+    // How many audit entries are durable in the pages; later ones are written with the next save.
+    private int _auditWritten;
+
     private string Tenant => SchedulingKeys.TenantOf(GetPrimaryKeyString());
 
     private string Id => SchedulingKeys.IdOf(GetPrimaryKeyString());
@@ -61,6 +64,22 @@ public sealed partial class ReschedulingWorkflowGrain(
         LogStarted(logger, Id, trigger.ProviderId, trigger.Source);
         await Drive();
         return View;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The stored view holds no audit trail (a workflow stored before pages existed holds it inline and keeps it).
+        if (state.State is { View: { } view, AuditCount: > 0 and var count })
+        {
+            var pages = await Task.WhenAll(Enumerable.Range(0, (int)AuditLogGrain.PageOf(count, options.Value.AuditPageSize) + 1)
+                .Select(page => AuditPage(page).Read()));
+            var trail = pages.SelectMany(static p => p).Where(e => e.Sequence <= count).OrderBy(static e => e.Sequence).ToList();
+            state.State = state.State with { View = view with { Audit = trail } };
+            _auditWritten = count;
+        }
+
+        await base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -195,8 +214,20 @@ public sealed partial class ReschedulingWorkflowGrain(
         return offer;
     }
 
-    private Task Save(WorkflowView view, IReadOnlyList<string> pending) =>
-        state.ReplaceAsync(new WorkflowState { View = view with { Summary = WorkflowReport.Summarize(view) }, PendingEffects = pending });
+    // The decision's new audit entries go to their pages first, then the decision itself: a crash between the two leaves
+    // entries beyond the stored count, which the next save overwrites and a reload ignores.
+    private async Task Save(WorkflowView view, IReadOnlyList<string> pending)
+    {
+        var pageSize = options.Value.AuditPageSize;
+        var fresh = view.Audit.Where(e => e.Sequence > _auditWritten).GroupBy(e => AuditLogGrain.PageOf(e.Sequence, pageSize));
+        await Task.WhenAll(fresh.Select(page => AuditPage(page.Key).Write([.. page])));
+        var whole = view with { Summary = WorkflowReport.Summarize(view) };
+        await state.ReplaceAsync(new WorkflowState { View = whole with { Audit = [] }, AuditCount = whole.Audit.Count, PendingEffects = pending });
+        state.State = state.State with { View = whole };
+        _auditWritten = whole.Audit.Count;
+    }
+
+    private IAuditLogGrain AuditPage(long page) => GrainFactory.GetGrain<IAuditLogGrain>(AuditLogGrain.KeyOf(Tenant, Id, page));
 
     // Detection and planning have no side effects but the idempotent unavailability record, so their results are kept
     // in memory until the decisions that follow are written: a crash before that simply detects and plans again.

@@ -38,6 +38,18 @@ public sealed record WorkflowOptions : IValidatableObject
     /// <summary>How many grains a tenant's workflow list is spread over, so that starting and ending workflows do not queue on one.</summary>
     public int IndexShards { get; set; } = 16;
 
+    /// <summary>
+    /// How many workflows one silo starts at once. Starting (detection, planning, guardrails, offers) is CPU work; a storm
+    /// of triggers waits its turn at the front desk instead of piling into the grains, where calls would run out of time.
+    /// </summary>
+    public int StartConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Audit entries per page of a workflow's trail. The workflow writes only the page its new entries fall in, so a write
+    /// costs a page, not the whole trail; a page of 32 entries is about 14 KB.
+    /// </summary>
+    public int AuditPageSize { get; set; } = 32;
+
     /// <summary>Priority points for each step of clinical priority (routine 0, elevated 1, urgent 2).</summary>
     public double ClinicalPriorityWeight { get; set; } = 100;
 
@@ -79,6 +91,16 @@ public sealed record WorkflowOptions : IValidatableObject
         if (IndexShards is < 1 or > 1024)
         {
             yield return new ValidationResult($"must be between 1 and 1024 (was {IndexShards}).", [nameof(IndexShards)]);
+        }
+
+        if (StartConcurrency is < 1 or > 10_000)
+        {
+            yield return new ValidationResult($"must be between 1 and 10000 (was {StartConcurrency}).", [nameof(StartConcurrency)]);
+        }
+
+        if (AuditPageSize is < 1 or > 1000)
+        {
+            yield return new ValidationResult($"must be between 1 and 1000 (was {AuditPageSize}).", [nameof(AuditPageSize)]);
         }
 
         if (MaxReplans is < 0 or > 10)

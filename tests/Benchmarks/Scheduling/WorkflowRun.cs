@@ -39,6 +39,8 @@ internal static class WorkflowRun
         var stateBytes = new ConcurrentBag<int>();
         var violations = 0;
         GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(network.DepartingProviders().Select(provider => Task.Run(async () =>
@@ -104,6 +106,8 @@ internal static class WorkflowRun
         results.Add("answer_p50_ms", Percentile(answerTimes, 0.50), "ms", "one answer settled (booking or next offer), p50");
         results.Add("answer_p99_ms", Percentile(answerTimes, 0.99), "ms", "one answer settled (booking or next offer), p99");
         results.Add("workflow_state_kb", stateBytes.Average() / 1024.0, "KB", "a completed workflow's persisted view, average");
+        results.Add("allocated_mb", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0), "MB", "managed memory allocated during the run");
+        results.Add("gc_pause_seconds", (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, "s", "time the garbage collector paused the process during the run");
         results.Add("peak_memory_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MB", "peak working set of the process");
         results.Add("reassigned", summaries.Sum(static s => s.SuccessfullyReassigned), "appointments", "rebooked with consent");
         results.Add("waitlisted", summaries.Sum(static s => s.Waitlisted), "appointments", "waitlisted");

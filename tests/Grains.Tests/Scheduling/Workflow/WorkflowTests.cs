@@ -172,14 +172,23 @@ public sealed class WorkflowTests
     {
         var options = WorkflowWorld.Options(durable: true);
         WorkflowView started;
+        IReadOnlyList<AuditEntry> before;
         await using (var silo = await TestSilo.StartAsync(options))
         {
             await WorkflowWorld.SeedAsync(silo, appointments: 2);
             (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
             await WorkflowWorld.Answer(silo, "P1", started.Appointments.Single(a => a.PatientId == "P1").OfferIds[^1], OfferAnswer.Accept);
+            before = (await silo.Workflow(started.WorkflowId).Get())!.Audit;
+
+            // As if a crash came between writing a decision's audit entries and the decision: the entry must not survive.
+            var orphan = AuditChain.Next(before, silo.Time.GetUtcNow(), WorkflowStage.PatientConsent, "orphan", null, "a decision that was never stored");
+            await silo.GrainFactory.GetGrain<IAuditLogGrain>(AuditLogGrain.KeyOf(WorkflowWorld.Tenant, started.WorkflowId, AuditLogGrain.PageOf(orphan.Sequence, new WorkflowOptions().AuditPageSize)))
+                .Write([orphan]);
         }
 
         await using var restarted = await TestSilo.StartAsync(options);
+        var reloaded = (await restarted.Workflow(started.WorkflowId).Get())!;
+        Assert.Equal(before, reloaded.Audit);
 
         // The reminder re-drives the workflow after the restart; it must not send or book anything twice.
         restarted.Time.Advance(TimeSpan.FromMinutes(2));
@@ -188,6 +197,9 @@ public sealed class WorkflowTests
 
         var done = await WorkflowWorld.Eventually(() => restarted.Workflow(started.WorkflowId).Get(), v => v!.Status == WorkflowStatus.Completed);
         Assert.Equal(2, done!.Summary.SuccessfullyReassigned);
+        Assert.Equal(before, done.Audit.Take(before.Count));
+        Assert.True(AuditChain.Verify(done.Audit));
+        Assert.DoesNotContain(done.Audit, e => e.Event == "orphan");
         foreach (var appointment in done.Appointments)
         {
             var messages = await restarted.Get<IOutboxGrain>(appointment.PatientId).List(10);
