@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reroute.Interfaces.Scheduling;
 
@@ -9,8 +10,16 @@ namespace Reroute.Grains.Scheduling.Workflow;
 /// the patient's name left as a placeholder, so no PHI leaves even when the engine is a remote model; its text is used
 /// only if it still carries every answer marker of the channel, else the built-in template is used.
 /// </summary>
-public sealed partial class PatientMessageComposer(IChatClient chat, ILogger<PatientMessageComposer> logger)
+public sealed partial class PatientMessageComposer(
+    [FromKeyedServices(PatientMessageComposer.ChatClientKey)] IChatClient chat,
+    ILogger<PatientMessageComposer> logger)
 {
+    /// <summary>
+    /// The service key of the chat client that writes patient messages. Keyed, because the routing grains' reasoning
+    /// engine is the host's unkeyed <see cref="IChatClient"/>: sharing it sent patients that engine's answers.
+    /// </summary>
+    public const string ChatClientKey = "reroute.patient-messages";
+
     private const string Instructions =
         "You write short, warm appointment messages to patients. Rewrite the draft in plain language. Keep every "
         + "{{placeholder}}, every link and every reply keyword or digit exactly as written. Answer with the message only; "

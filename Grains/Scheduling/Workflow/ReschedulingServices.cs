@@ -9,14 +9,15 @@ namespace Reroute.Grains.Scheduling.Workflow;
 public static class ReschedulingServices
 {
     /// <summary>
-    /// Adds the link signer, the message composer with the built-in template engine as its default chat client, and the
-    /// front desk. The host binds <see cref="WorkflowOptions"/> and gives it a link signing key.
+    /// Adds the link signer, the message composer with the built-in template engine as its default chat client (keyed
+    /// <see cref="PatientMessageComposer.ChatClientKey"/>), and the front desk. The host binds <see cref="WorkflowOptions"/>
+    /// and gives it a link signing key.
     /// </summary>
     public static IServiceCollection AddRescheduling(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<WorkflowOptions>();
-        services.TryAddSingleton<IChatClient, TemplateChatClient>();
+        services.TryAddKeyedSingleton<IChatClient, TemplateChatClient>(PatientMessageComposer.ChatClientKey);
         services.TryAddSingleton<OfferLinks>();
         services.TryAddTransient<PatientMessageComposer>();
         services.TryAddSingleton<ReschedulingDesk>();
