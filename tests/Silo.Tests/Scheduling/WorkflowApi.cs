@@ -13,10 +13,8 @@ using RuntimeClock = Reroute.Runtime.Testing.ManualTimeProvider;
 namespace Reroute.Silo.Tests.Scheduling;
 
 /// <summary>
-/// A small clinic network written through the API, as the Grains tests' WorkflowWorld builds it: departing provider
-/// T001 with appointments A1..An on 4 March (clinic C1), replacement providers T002 (5 March) and T003 (6 March) at
-/// clinic C2 nearby, patients P1..Pn covered by AETNA, and the payer rule that lets them move. The silo runs on a
-/// manual clock (reminders fire when the test moves it) and accepts inbound webhooks signed with <see cref="WebhookSecret"/>.
+/// <see cref="WorkflowNetwork"/> written through the API, on a silo whose manual clock starts at its "now" (reminders
+/// fire when the test moves it) and which accepts inbound webhooks signed with <see cref="WebhookSecret"/>.
 /// </summary>
 internal static partial class WorkflowApi
 {
@@ -24,12 +22,9 @@ internal static partial class WorkflowApi
 
     public const string PublicBaseUrl = "https://reroute.example.test";
 
-    public static readonly TimeSpan ClinicOffset = TimeSpan.FromHours(-5);
+    public static DateTimeOffset Now => WorkflowNetwork.Now;
 
-    /// <summary>Monday 2 March 2026, 08:00 clinic time.</summary>
-    public static readonly DateTimeOffset Now = At(2, 8);
-
-    public static DateTimeOffset At(int day, int hour) => new(2026, 3, day, hour, 0, 0, ClinicOffset);
+    public static DateTimeOffset At(int day, int hour) => WorkflowNetwork.At(day, hour);
 
     /// <summary>A silo on <paramref name="clock"/> with the webhook secret and public base URL set; later args win.</summary>
     public static Task<TestSilo> StartAsync(RuntimeClock clock, params string[] args) =>
@@ -44,8 +39,8 @@ internal static partial class WorkflowApi
     {
         type = "provider_unavailable",
         providerId = provider,
-        start = start ?? At(3, 0),
-        end = end ?? At(10, 0),
+        start = start ?? WorkflowNetwork.Departure.Start,
+        end = end ?? WorkflowNetwork.Departure.End,
         reason = "departure",
         source,
     });
@@ -55,80 +50,22 @@ internal static partial class WorkflowApi
         TestSilo silo, int appointments, int slotsPerProvider = 6, NotificationChannel channel = NotificationChannel.Outbox)
     {
         var token = silo.Token(Roles.Admin);
-        await silo.PutAsync("/api/knowledge", token, SchedulingKnowledge.Default with
+        await silo.PutAsync("/api/knowledge", token, WorkflowNetwork.Knowledge).ExpectSuccessAsync();
+        foreach (var provider in WorkflowNetwork.Providers(appointments, slotsPerProvider))
         {
-            PayerRules = [new PayerRule { PayerId = "AETNA", AcceptedDisciplines = ["PT", "OT"], RequiresInNetwork = true, AllowedStates = ["NY", "NJ"] }],
-        }).ExpectSuccessAsync();
-        await silo.PutAsync("/api/providers/T001", token, Provider("T001", "C1") with
-        {
-            BookableSlots = [],
-            BookedTimes = [.. Enumerable.Range(1, appointments).Select(i => Range(At(4, 8 + i)))],
-        }).ExpectSuccessAsync();
-        foreach (var (id, day) in new[] { ("T002", 5), ("T003", 6) })
-        {
-            await silo.PutAsync($"/api/providers/{id}", token, Provider(id, "C2") with
-            {
-                BookableSlots = [.. Enumerable.Range(0, slotsPerProvider).Select(i => Range(At(day, 9 + i)))],
-            }).ExpectSuccessAsync();
+            await silo.PutAsync($"/api/providers/{provider.Id}", token, provider).ExpectSuccessAsync();
         }
 
-        for (var i = 1; i <= appointments; i++)
+        foreach (var patient in WorkflowNetwork.Patients(appointments, channel))
         {
-            await silo.PutAsync($"/api/patients/P{i}", token, Patient($"P{i}", channel, phone: $"+1555000{i:D4}")).ExpectSuccessAsync();
-            await silo.PutAsync($"/api/appointments/A{i}", token, new Appointment
-            {
-                Id = $"A{i}",
-                PatientId = $"P{i}",
-                ProviderId = "T001",
-                ClinicId = "C1",
-                Start = At(4, 8 + i),
-                End = At(4, 8 + i).AddMinutes(45),
-                Discipline = "PT",
-                Status = AppointmentStatus.Booked,
-            }).ExpectSuccessAsync();
+            await silo.PutAsync($"/api/patients/{patient.Id}", token, patient).ExpectSuccessAsync();
+        }
+
+        foreach (var appointment in WorkflowNetwork.Appointments(appointments))
+        {
+            await silo.PutAsync($"/api/appointments/{appointment.Id}", token, appointment).ExpectSuccessAsync();
         }
     }
-
-    public static ProviderProfile Provider(string id, string clinic) => new()
-    {
-        Id = id,
-        Name = "Dr " + id,
-        Discipline = "PT",
-        Specialties = ["orthopedic", "sports"],
-        Licenses = [new ProviderLicense { State = "NY", Status = LicenseStatus.Active, ExpiresOn = new DateOnly(2027, 1, 31) }],
-        ClinicId = clinic,
-        State = "NY",
-        Location = new GeoLocation { Latitude = 40.7306, Longitude = -73.9866 },
-        Gender = AdministrativeGender.Female,
-        YearsOfExperience = 6,
-        Languages = ["en", "es"],
-        AcceptedPayers = ["AETNA"],
-        DailyCapacity = 8,
-    };
-
-    public static PatientProfile Patient(string id, NotificationChannel channel = NotificationChannel.Outbox, string phone = "+15550001234") => new()
-    {
-        Id = id,
-        State = "NY",
-        Home = new GeoLocation { Latitude = 40.7128, Longitude = -74.0060 },
-        Preferences = new PatientPreferences { MaxTravelDistanceKm = 30 },
-        CoveragePayerId = "AETNA",
-        Contact = new PatientContact { PreferredChannel = channel, DisplayName = "Pat " + id, Phone = channel == NotificationChannel.Outbox ? null : phone },
-        PlanOfCare = new PlanOfCare
-        {
-            Discipline = "PT",
-            FocusSpecialties = ["orthopedic"],
-            VisitsAuthorized = 12,
-            VisitsUsed = 4,
-            ExpiresOn = new DateOnly(2026, 6, 30),
-            CertifyingProviderId = "MD01",
-        },
-        ProviderHistory = [new ProviderHistoryEntry { ProviderId = "T001", Visits = 4, LastVisit = Now.AddDays(-7) }],
-        NoShowCount = 1,
-        TotalAppointments = 10,
-    };
-
-    public static TimeRange Range(DateTimeOffset start) => new() { Start = start, End = start.AddMinutes(45) };
 
     /// <summary>The body of a GET that must succeed.</summary>
     public static async Task<JsonElement> ReadJsonAsync(this TestSilo silo, string path, string token)
