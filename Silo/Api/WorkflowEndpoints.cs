@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,7 +63,7 @@ internal static class WorkflowEndpoints
     {
         var tenant = SchedulingRequest.Tenant(http.User)!;
         var body = await SchedulingRequest.ReadBodyAsync(http.Request);
-        return await IdempotentWrite.RunAsync(http, grains, options, tenant, body, () => SchedulingRequest.GuardAsync(async () =>
+        var result = await IdempotentWrite.RunAsync(http, grains, options, tenant, body, () => SchedulingRequest.GuardAsync(async () =>
         {
             var (request, error) = SchedulingRequest.Parse<TriggerRequest>(body);
             if (error is not null)
@@ -83,9 +84,17 @@ internal static class WorkflowEndpoints
                 Reason = request.Reason,
                 Source = request.Source,
             });
-            http.Response.Headers.Location = $"/api/workflows/{workflow.WorkflowId}";
             return SchedulingRequest.Ok(WorkflowDetail.Of(workflow), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }));
+
+        // From the body rather than inside the write, so that a replayed response (after a lost one) carries it too.
+        if (result is JsonPayloadResult { StatusCode: StatusCodes.Status200OK or StatusCodes.Status201Created } payload)
+        {
+            using var written = JsonDocument.Parse(payload.Json);
+            http.Response.Headers.Location = $"/api/workflows/{written.RootElement.GetProperty("workflowId").GetString()}";
+        }
+
+        return result;
     }
 
     private static async Task<IResult> List(string? status, int? limit, HttpContext http, ReschedulingDesk desk)

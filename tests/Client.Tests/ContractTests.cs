@@ -15,6 +15,9 @@ public sealed class ContractTests
     [InlineData(typeof(MeResponse), typeof(SiloApi.MeResponse))]
     [InlineData(typeof(SiloStatusResponse), typeof(SiloApi.SiloStatusResponse))]
     [InlineData(typeof(GrainRuntimeStatistics), typeof(Runtime.Hosting.GrainRuntimeStatistics))]
+    [InlineData(typeof(WorkflowDetail), typeof(SiloApi.WorkflowDetail))]
+    [InlineData(typeof(AppointmentTrail), typeof(SiloApi.AppointmentTrail))]
+    [InlineData(typeof(AuditTrailResponse), typeof(SiloApi.AuditTrailResponse))]
     public void A_client_record_has_the_same_members_as_the_silos(Type client, Type silo)
     {
         Assert.Equal(Shape(silo), Shape(client));
@@ -27,6 +30,9 @@ public sealed class ContractTests
             .Select(p => $"{p.Name}:{Describe(p.PropertyType)}")];
 
     // Types of the two sides' own records differ by namespace only; everything else must be the very same type.
+    // A generic type by its definition and described arguments, so that a list of either side's records compares too.
     private static string Describe(Type type) =>
-        type.Namespace is "Reroute.Client" or "Reroute.Silo.Api" or "Reroute.Runtime.Hosting" ? type.Name : type.FullName ?? type.Name;
+        type.IsGenericType ? $"{type.Namespace}.{type.Name}<{string.Join(",", type.GetGenericArguments().Select(Describe))}>"
+        : type.Namespace is "Reroute.Client" or "Reroute.Silo.Api" or "Reroute.Runtime.Hosting" ? type.Name
+        : type.FullName ?? type.Name;
 }

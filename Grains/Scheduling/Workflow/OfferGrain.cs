@@ -24,8 +24,11 @@ public sealed partial class OfferGrain(
     private const string ExpiryReminder = "offer-expiry";
     private const int NonceBytes = 16;
 
-    /// <summary>The time format of patient messages: unambiguous whatever the patient's locale.</summary>
-    public const string MessageTimeFormat = "ddd d MMM yyyy HH:mm 'UTC'";
+    /// <summary>
+    /// The time format of patient messages: unambiguous whatever the patient's locale. The clock time is the value's own
+    /// (the clinic's, as the slot carries it) and the offset says so; a bare "UTC" label on a local time misled patients.
+    /// </summary>
+    public const string MessageTimeFormat = "ddd d MMM yyyy HH:mm '(UTC'zzz')'";
 
     /// <inheritdoc />
     public async Task<ConsentOffer> Open(OfferRequest request)
@@ -243,7 +246,8 @@ public sealed partial class OfferGrain(
             ["original_time"] = (state.State.OriginalStart ?? offer.Slot.Start).ToString(MessageTimeFormat, CultureInfo.InvariantCulture),
             ["new_time"] = offer.Slot.Start.ToString(MessageTimeFormat, CultureInfo.InvariantCulture),
             ["clinic"] = offer.Slot.ClinicId,
-            ["expires"] = offer.ExpiresAt.ToString(MessageTimeFormat, CultureInfo.InvariantCulture),
+            // In the slot's offset, so that every time in the message reads on the same clock.
+            ["expires"] = offer.ExpiresAt.ToOffset(offer.Slot.Start.Offset).ToString(MessageTimeFormat, CultureInfo.InvariantCulture),
             ["accept_url"] = links.AnswerUrl(token, "accept"),
             ["decline_url"] = links.AnswerUrl(token, "decline"),
         };

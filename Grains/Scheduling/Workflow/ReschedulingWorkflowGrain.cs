@@ -175,9 +175,11 @@ public sealed partial class ReschedulingWorkflowGrain(
     // side effects still pending, then the report once everything has settled.
     private async Task Drive()
     {
+        var detected = false;
         if (Running && View.CurrentStage == WorkflowStage.TriggerDetection)
         {
             await Detect();
+            detected = true;
         }
 
         if (Running && View.CurrentStage is WorkflowStage.CandidateFiltering or WorkflowStage.ScoringAndRanking)
@@ -189,6 +191,12 @@ public sealed partial class ReschedulingWorkflowGrain(
         {
             await Advance();
             await CompleteIfSettled();
+        }
+
+        // The index listed the workflow before detection found its appointments; a finished one was listed again by Finish.
+        if (detected && Running)
+        {
+            await GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(Tenant, Id, options.Value.IndexShards)).Record(Listing(View));
         }
     }
 
