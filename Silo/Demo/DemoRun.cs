@@ -28,8 +28,6 @@ internal sealed class DemoRun(IServiceProvider services, ManualTimeProvider cloc
 {
     private const string DepartureReason = "resigned";
     private const string ReviewerSubject = "demo-head-of-department";
-    private const int QuietChecks = 3;
-    private static readonly TimeSpan QuietPoll = TimeSpan.FromMilliseconds(5);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
@@ -61,7 +59,7 @@ internal sealed class DemoRun(IServiceProvider services, ManualTimeProvider cloc
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await QuietAsync(cancellationToken);
+            await SettledClock.WaitUntilQuietAsync(_runtime, cancellationToken);
             view = await workflow.Get() ?? throw new InvalidOperationException($"Workflow {view.WorkflowId} disappeared.");
             if (view.Status != WorkflowStatus.Running)
             {
@@ -84,42 +82,13 @@ internal sealed class DemoRun(IServiceProvider services, ManualTimeProvider cloc
                 next = expiry;
             }
 
-            await AdvanceToAsync(next, cancellationToken);
+            await clock.AdvanceSettledToAsync(next, _runtime, cancellationToken);
 
             while (_planned.TryPeek(out var action, out var when) && when.At <= clock.GetUtcNow())
             {
                 _planned.Dequeue();
                 await CarryOutAsync(action, cancellationToken);
             }
-        }
-    }
-
-    // Time moves from timer to timer, letting the work each one starts finish first: a jump over work in flight would
-    // push it past its call timeout, which real time never does.
-    private async Task AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken)
-    {
-        while (clock.NextDue is { } due && due <= target)
-        {
-            clock.Advance(due > clock.GetUtcNow() ? due - clock.GetUtcNow() : TimeSpan.Zero);
-            if (_runtime.Snapshot().PendingCalls > 0)
-            {
-                await QuietAsync(cancellationToken);
-            }
-        }
-
-        if (target > clock.GetUtcNow())
-        {
-            clock.Advance(target - clock.GetUtcNow());
-        }
-    }
-
-    // Waits until no grain call is in flight three polls in a row: the timers a jump fired have done their work.
-    private async Task QuietAsync(CancellationToken cancellationToken)
-    {
-        for (var quiet = 0; quiet < QuietChecks;)
-        {
-            await Task.Delay(QuietPoll, TimeProvider.System, cancellationToken);
-            quiet = _runtime.Snapshot().PendingCalls == 0 ? quiet + 1 : 0;
         }
     }
 

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Interfaces.Scheduling;
+using Reroute.Runtime.Hosting;
+using SettledClock = Reroute.Runtime.Testing.SettledClock;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
 
@@ -120,9 +123,10 @@ public sealed class PatientReplyApiTests
         var (first, _) = Offer(workflow, "A1");
         var link = await silo.LinkTokenAsync(silo.Token(Roles.Scheduler), "P1", first);
 
-        clock.Advance(TimeSpan.FromHours(23));
+        var runtime = silo.App.Services.GetRequiredService<IGrainRuntimeStatistics>();
+        await SettledClock.AdvanceSettledAsync(clock, TimeSpan.FromHours(23), runtime);
         Assert.Equal("open", (await silo.ReadJsonAsync($"/api/offers/{first}", silo.Token(Roles.Scheduler))).GetProperty("status").GetString());
-        clock.Advance(TimeSpan.FromHours(1));
+        await SettledClock.AdvanceSettledAsync(clock, TimeSpan.FromHours(1), runtime);
 
         // A token minted now: the one from before the clock moved has expired with it.
         var token = silo.Token(Roles.Scheduler);
