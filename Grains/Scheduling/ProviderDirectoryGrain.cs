@@ -9,7 +9,13 @@ public sealed class ProviderDirectoryGrain([PersistentState("directory")] IPersi
     // per upsert would make loading a network quadratic. Rebuilt from the state after each write.
     private HashSet<ProviderListing>? _listed;
 
+    // Listings in provider id order, kept between writes: the planner asks on every plan, and sorting thousands of
+    // listings per question was a good share of planning.
+    private IReadOnlyList<ProviderListing>? _sorted;
+
     private HashSet<ProviderListing> Listed => _listed ??= [.. state.State.Providers];
+
+    private IReadOnlyList<ProviderListing> Sorted => _sorted ??= Array.AsReadOnly([.. state.State.Providers.OrderBy(static p => p.ProviderId, StringComparer.Ordinal)]);
 
     /// <inheritdoc />
     public async Task Register(ProviderListing listing)
@@ -21,6 +27,7 @@ public sealed class ProviderDirectoryGrain([PersistentState("directory")] IPersi
         }
 
         _listed = null;
+        _sorted = null;
         await state.ReplaceAsync(new ProviderDirectoryState
         {
             Providers = [.. state.State.Providers.Where(p => p.ProviderId != listing.ProviderId), listing],
@@ -44,6 +51,7 @@ public sealed class ProviderDirectoryGrain([PersistentState("directory")] IPersi
         }
 
         _listed = null;
+        _sorted = null;
         await state.ReplaceAsync(new ProviderDirectoryState
         {
             Providers = [.. state.State.Providers.Where(p => !incoming.ContainsKey(p.ProviderId)), .. incoming.Values],
@@ -53,10 +61,11 @@ public sealed class ProviderDirectoryGrain([PersistentState("directory")] IPersi
     /// <inheritdoc />
     public Task<IReadOnlyList<ProviderListing>> Find(string? clinicId, string? discipline)
     {
-        IReadOnlyList<ProviderListing> found = [.. state.State.Providers
-            .Where(p => clinicId is null || p.ClinicId == clinicId)
-            .Where(p => discipline is null || string.Equals(p.Discipline, discipline, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(static p => p.ProviderId, StringComparer.Ordinal)];
+        IReadOnlyList<ProviderListing> found = clinicId is null && discipline is null
+            ? Sorted
+            : [.. Sorted
+                .Where(p => clinicId is null || p.ClinicId == clinicId)
+                .Where(p => discipline is null || string.Equals(p.Discipline, discipline, StringComparison.OrdinalIgnoreCase))];
         return Task.FromResult(found);
     }
 }

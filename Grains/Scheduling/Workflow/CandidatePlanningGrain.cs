@@ -114,9 +114,11 @@ public sealed class CandidatePlanningGrain(IOptions<WorkflowOptions> options) : 
         foreach (var group in visits.GroupBy(static v => v.Discipline, StringComparer.Ordinal))
         {
             var listings = await directory.Find(null, group.Key);
+            var homes = group.Select(v => patients[v.PatientId]).Distinct()
+                .Select(p => (p.Home, Km: CandidateFilter.MaxTravelKm(p, knowledge.Thresholds))).ToList();
             foreach (var listing in listings)
             {
-                if (group.Any(v => Reachable(patients[v.PatientId], listing, knowledge.Thresholds)))
+                if (homes.Any(h => h.Home is null || listing.Location is null || GeoDistance.Within(h.Home, listing.Location, h.Km)))
                 {
                     reachable.Add(listing.ProviderId);
                 }
@@ -132,8 +134,4 @@ public sealed class CandidatePlanningGrain(IOptions<WorkflowOptions> options) : 
             .Select(p => p with { BookableSlots = [.. p.BookableSlots.Where(s => s.Start >= earliest && s.Start <= latest)] })
             .OrderBy(static p => p.Id, StringComparer.Ordinal)];
     }
-
-    private static bool Reachable(PatientProfile patient, ProviderListing listing, GuardrailThresholds thresholds) =>
-        patient.Home is null || listing.Location is null
-        || GeoDistance.Km(patient.Home, listing.Location) <= CandidateFilter.MaxTravelKm(patient, thresholds);
 }
