@@ -105,7 +105,7 @@ internal static class WorkflowRun
         results.Add("trigger_p99_ms", Percentile(triggerTimes, 0.99), "ms", "trigger to offers sent (stages 1-5), p99");
         results.Add("answer_p50_ms", Percentile(answerTimes, 0.50), "ms", "one answer settled (booking or next offer), p50");
         results.Add("answer_p99_ms", Percentile(answerTimes, 0.99), "ms", "one answer settled (booking or next offer), p99");
-        results.Add("workflow_state_kb", stateBytes.Average() / 1024.0, "KB", "a completed workflow's persisted view, average");
+        results.Add("workflow_state_kb", stateBytes.Average() / 1024.0, "KB", "a completed workflow with its audit trail (stored as the workflow record plus audit pages), average");
         results.Add("allocated_mb", (GC.GetTotalAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0), "MB", "managed memory allocated during the run");
         results.Add("gc_pause_seconds", (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, "s", "time the garbage collector paused the process during the run");
         results.Add("peak_memory_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "MB", "peak working set of the process");
