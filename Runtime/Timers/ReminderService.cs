@@ -68,6 +68,38 @@ internal sealed partial class ReminderService : IDisposable
         FireDue();
     }
 
+    /// <summary>
+    /// Reads the table again after this silo gained partitions: their reminders were written (and their due times
+    /// moved on) by the previous owner, so the table, not this silo's memory, is the truth.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _table.ReadAllAsync(cancellationToken);
+        lock (_lock)
+        {
+            var stored = entries.ToDictionary(static e => (e.GrainId, e.ReminderName));
+            foreach (var key in _entries.Keys.Where(k => !stored.ContainsKey(k) && !_inFlight.Contains(k)).ToList())
+            {
+                _entries.Remove(key);
+            }
+
+            foreach (var (key, entry) in stored)
+            {
+                // A tick of this silo whose "next due" write has not landed yet must not be fired again from the table.
+                var newerHere = _entries.TryGetValue(key, out var current)
+                    && current.StartAt == entry.StartAt && current.Period == entry.Period && current.NextDue > entry.NextDue;
+                if (!_inFlight.Contains(key) && !newerHere)
+                {
+                    _entries[key] = entry;
+                }
+            }
+
+            Arm();
+        }
+
+        FireDue();
+    }
+
     public void Stop()
     {
         lock (_lock)
@@ -167,7 +199,7 @@ internal sealed partial class ReminderService : IDisposable
 
             foreach (var (key, entry) in _entries)
             {
-                if (entry.NextDue <= now && _inFlight.Add(key))
+                if (entry.NextDue <= now && FiresHere(entry.GrainId) && _inFlight.Add(key))
                 {
                     due.Add(entry);
                 }
@@ -237,6 +269,9 @@ internal sealed partial class ReminderService : IDisposable
         }
     }
 
+    // In cluster mode only the owner of a grain's partition fires its reminders; embedded, this silo fires them all.
+    private bool FiresHere(GrainId grainId) => _runtime.Cluster is not { } cluster || cluster.Owns(grainId);
+
     private SemaphoreSlim WritesOf(GrainId grainId, string name) =>
         _tableWrites[(int)((uint)HashCode.Combine(grainId, name) % WriteStripes)];
 
@@ -251,7 +286,7 @@ internal sealed partial class ReminderService : IDisposable
         DateTimeOffset? earliest = null;
         foreach (var (key, entry) in _entries)
         {
-            if (!_inFlight.Contains(key) && (earliest is null || entry.NextDue < earliest))
+            if (!_inFlight.Contains(key) && FiresHere(entry.GrainId) && (earliest is null || entry.NextDue < earliest))
             {
                 earliest = entry.NextDue;
             }
