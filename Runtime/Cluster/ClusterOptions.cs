@@ -26,6 +26,12 @@ public sealed class ClusterOptions : IValidatableObject
     /// <summary>This silo's id in the membership; a fresh one per process when empty (a restarted silo is a new member).</summary>
     public string? SiloId { get; set; }
 
+    /// <summary>
+    /// A cluster client: calls grains over the broker but consumes no partition and hosts no grain (besides stateless
+    /// workers). For trusted services inside the VPC and for load generators.
+    /// </summary>
+    public bool ClientOnly { get; set; }
+
     /// <summary>How often a silo announces itself.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -54,6 +54,7 @@ internal sealed partial class ClusterTransport
             {
                 await connected.WaitAsync(_stopping.Token);
                 await Publisher().BasicPublishAsync(string.Empty, queue, mandatory: true, properties, call.Body);
+                call.Confirmed = true;
                 return;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -73,13 +74,17 @@ internal sealed partial class ClusterTransport
         }
     }
 
-    /// <summary>After a reconnection: publishes again every call still waiting, as its reply may have been lost with the broker.</summary>
+    /// <summary>
+    /// After a reconnection: publishes again every confirmed call still waiting, as its reply may have been lost with the
+    /// broker (calls not yet confirmed are still being published). The owner answers a copy it already ran from memory.
+    /// </summary>
     private Task RepublishPending()
     {
         foreach (var call in _pending.Values)
         {
-            if (!call.Request.IsCompleted)
+            if (call.Confirmed && !call.Request.IsCompleted)
             {
+                call.Confirmed = false;
                 _ = Publish(call);
             }
         }

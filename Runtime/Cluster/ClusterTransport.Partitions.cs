@@ -33,15 +33,12 @@ internal sealed partial class ClusterTransport
                     // From now on calls to this partition go through the broker, to the new owner.
                     slot.Owned = false;
                     slot.Active = false;
+                    _ = Release(slot, _stopping.Token);
                 }
 
                 if (slot.Owned && slot.Channel is null)
                 {
                     work.Add(Subscribe(slot));
-                }
-                else if (!slot.Owned && slot.Channel is not null)
-                {
-                    _ = Release(slot, _stopping.Token);
                 }
             }
 
@@ -97,16 +94,20 @@ internal sealed partial class ClusterTransport
         try
         {
             var channel = slot.Channel;
-            if (channel is null || (slot.Owned && !_left))
+            if (slot.Owned && !_left)
             {
                 return;
             }
 
-            slot.Owned = false;
+            if (_left)
+            {
+                slot.Owned = false;
+            }
+
             slot.Active = false;
             try
             {
-                if (slot.ConsumerTag is { } tag && channel.IsOpen)
+                if (slot.ConsumerTag is { } tag && channel is { IsOpen: true })
                 {
                     await channel.BasicCancelAsync(tag, cancellationToken: CancellationToken.None);
                 }
@@ -130,7 +131,10 @@ internal sealed partial class ClusterTransport
             try
             {
                 // Anything still unacknowledged goes back to the queue, for the new owner.
-                await channel.CloseAsync();
+                if (channel is not null)
+                {
+                    await channel.CloseAsync();
+                }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

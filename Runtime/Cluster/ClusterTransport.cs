@@ -60,7 +60,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             : _options.SiloId;
         _map = new PartitionMap(_options.Partitions);
         _slots = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSlot(p, _options.DeduplicationWindow))];
-        _hostsGrains = runtime.Classes.All.Any();
+        _hostsGrains = !_options.ClientOnly && runtime.Classes.All.Any();
 
         // Stateless workers are pure compute with local activations on every silo (as in Orleans): never sent away.
         _localOnlyTypes = [.. runtime.Classes.All.Where(static c => c.StatelessWorker is not null).Select(c => GrainInterfaceRegistry.GrainTypeName(c.InterfaceType))];
@@ -120,7 +120,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         _left = true;
         _heartbeat?.Dispose();
         await SendHeartbeat(leaving: true);
-        await Task.WhenAll(_slots.Where(static s => s.Channel is not null).Select(s => Release(s, cancellationToken)));
+        await Task.WhenAll(_slots.Where(static s => s.Channel is not null || s.Owned).Select(s => Release(s, cancellationToken)));
         LogLeft(SiloId);
     }
 
@@ -369,6 +369,12 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
 
     private async Task SendHeartbeat(bool leaving)
     {
+        // A client is no member: it must never be given partitions.
+        if (!_hostsGrains)
+        {
+            return;
+        }
+
         try
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new Heartbeat(SiloId, leaving));
