@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Serialization;
@@ -123,6 +124,30 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         await cluster.Beat(20, a, b);
         await Signals.Wait($"reminder:{key}:2");
         Assert.False(Signals.IsSet($"reminder:{key}:3"));
+    }
+
+    [Fact]
+    public async Task A_cluster_client_calls_grains_over_the_broker_without_joining_the_membership()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reroute:Cluster:BrokerUri"] = broker.Uri,
+            ["Reroute:Cluster:Name"] = cluster.Name,
+            ["Reroute:Cluster:Partitions"] = ClusterSilos.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+
+        await using var client = await ClusterClient.ConnectAsync(configuration);
+        var key = Silos.Key("from-client");
+        Assert.Equal(1, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Equal(2, await a.GrainFactory.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Equal(3, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+
+        Assert.Single(ClusterSilos.Hosting(new GrainId(CounterType, key), a));
+        Assert.Equal(["silo-a"], ClusterSilos.Transport(a).Membership.Live);
+        Assert.Equal(ClusterSilos.Partitions, ClusterSilos.Transport(a).OwnedPartitions.Count);
     }
 
     [Fact]
