@@ -36,6 +36,12 @@ internal sealed partial class SiloLifecycle(
             await CheckDynamoDbTables(cancellationToken);
         }
 
+        if (cluster.Value.UsesRabbitMq)
+        {
+            // Created before reminders load: from then on only reminders of partitions this silo owns fire here.
+            _ = Transport;
+        }
+
         status.NotReady("loading reminders");
         await reminders.StartAsync(cancellationToken);
         if (cluster.Value.UsesRabbitMq)
