@@ -11,6 +11,9 @@ public static class ClusterTopology
     /// <summary>The fanout exchange silos send heartbeats to.</summary>
     public static string MembershipExchange(string cluster) => $"{cluster}.membership";
 
+    /// <summary>The fanout exchange stream items travel on to every silo.</summary>
+    public static string StreamExchange(string cluster) => $"{cluster}.streams";
+
     /// <summary>The exchange malformed and poison requests are dead-lettered to.</summary>
     public static string DeadLetterExchange(string cluster) => $"{cluster}.dead-letter";
 

@@ -66,4 +66,7 @@ internal sealed partial class ClusterTransport
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} not settled ({Reason}); the broker delivers it again")]
     private partial void LogSettleFailed(string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stream item that cannot be read was dropped: {Reason}")]
+    private partial void LogMalformedStreamItem(string reason);
 }

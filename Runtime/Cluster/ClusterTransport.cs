@@ -255,6 +255,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
 
             await ConsumeReplies(control, cancellationToken);
             await ConsumeMembership(control, cancellationToken);
+            await ConsumeStreams(control, cancellationToken);
 
             long generation;
             lock (_connectionLock)
@@ -294,6 +295,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
         await control.QueueBindAsync(ClusterTopology.DeadLetterQueue(_options.Name), deadLetters, string.Empty, cancellationToken: cancellationToken);
         await control.ExchangeDeclareAsync(ClusterTopology.MembershipExchange(_options.Name), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await control.ExchangeDeclareAsync(ClusterTopology.StreamExchange(_options.Name), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
 
         var partition = new Dictionary<string, object?>
         {

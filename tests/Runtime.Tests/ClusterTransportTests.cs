@@ -151,6 +151,40 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
+    public async Task Stream_items_published_on_one_silo_reach_subscribers_on_the_others_in_order_and_implicit_subscribers_activate_once_on_their_owner()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        await ClusterSilos.Converged(a, b);
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var subscriberType = GrainInterfaceRegistry.GrainTypeName(typeof(IStreamSubscriberGrain));
+        var subscriber = Enumerable.Range(0, 1000).Select(_ => Silos.Key("listener"))
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(subscriberType, k)), ["silo-a", "silo-b"]) == "silo-b");
+        var streamKey = Silos.Key("feed");
+        await a.GrainFactory.GetGrain<IStreamSubscriberGrain>(subscriber).Subscribe(streamKey, 20);
+
+        var numbers = ClusterSilos.Runtime(a).GetStreamProvider("Default").GetStream<int>(new StreamId("numbers", streamKey));
+        for (var i = 0; i < 20; i++)
+        {
+            await numbers.OnNextAsync(i);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20), (int[])(await Signals.Wait($"stream:{subscriber}"))!);
+        Assert.Equal(Enumerable.Range(0, 20), await a.GrainFactory.GetGrain<IStreamSubscriberGrain>(subscriber).Received());
+
+        var implicitKey = Silos.Key("implicit");
+        var implicitStream = ClusterSilos.Runtime(b).GetStreamProvider("Default").GetStream<int>(new StreamId("implicit", implicitKey));
+        await implicitStream.OnNextAsync(7);
+        await implicitStream.OnNextAsync(8);
+        Assert.Equal(new[] { 7, 8 }, (int[])(await Signals.Wait($"implicit:{implicitKey}:2"))!);
+        var implicitId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IImplicitSubscriberGrain)), implicitKey);
+        var host = Assert.Single(ClusterSilos.Hosting(implicitId, a, b));
+        Assert.True(ClusterSilos.Transport(host).Owns(implicitId));
+        Assert.Equal(new[] { 7, 8 }, await a.GrainFactory.GetGrain<IImplicitSubscriberGrain>(implicitKey).Received());
+    }
+
+    [Fact]
     public async Task A_malformed_message_is_dead_lettered_with_its_reason_and_the_partition_keeps_serving()
     {
         await using var cluster = new ClusterSilos(broker.Uri);
