@@ -71,6 +71,15 @@ internal sealed partial class ClusterTransport
                     await Task.Delay(_options.ReconnectInitialDelay, _time, _stopping.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
                 }
             }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Anything else will not get better by trying again: the caller hears it now, not at its timeout.
+                _pending.TryRemove(call.MessageId, out _);
+                _runtime.Timeouts.Untrack(call.Request);
+                call.Request.TryFail(new SiloUnavailableException(
+                    $"The call to {call.Target}.{call.Request.Method.Name} could not be sent to the cluster: {exception.Message}"));
+                return;
+            }
         }
     }
 
