@@ -39,8 +39,10 @@ public sealed class ClusterOptions : IValidatableObject
     public TimeSpan FailureTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How often one request may be delivered (the quorum queue's <c>x-delivery-limit</c>) before it is dead-lettered
-    /// as poison: a request that kills its silo or keeps failing in the transport must not circle forever.
+    /// When a request is poison and dead-lettered, so it neither circles for ever nor kills one silo after another: a
+    /// request whose answer keeps failing is dead-lettered by the transport at its <c>DeliveryLimit</c>-th delivery; one
+    /// whose silo dies every time is dead-lettered by the broker after <c>DeliveryLimit</c> redeliveries (the quorum
+    /// queue's <c>x-delivery-limit</c>).
     /// </summary>
     public int DeliveryLimit { get; set; } = 5;
 

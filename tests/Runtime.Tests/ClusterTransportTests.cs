@@ -237,6 +237,60 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
+    public async Task A_request_whose_consumer_dies_every_time_is_dead_lettered_by_the_broker_after_the_delivery_limit()
+    {
+        // A request that crashes every silo it reaches never gets an answer from the transport; the partition queue's
+        // own delivery limit must take it out, or it would kill one silo after another.
+        var name = "poison-" + Guid.NewGuid().ToString("N")[..8];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reroute:Cluster:BrokerUri"] = broker.Uri,
+            ["Reroute:Cluster:Name"] = name,
+            ["Reroute:Cluster:Partitions"] = "2",
+            ["Reroute:Cluster:DeliveryLimit"] = "2",
+        }).Build();
+        await using (await ClusterClient.ConnectAsync(configuration))
+        {
+            // Connecting declares the cluster's queues, as every silo does.
+        }
+
+        var queue = ClusterTopology.PartitionQueue(name, 0);
+        await using var publisher = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await publisher.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties { Persistent = true, MessageId = "kills-its-silo" }, Encoding.UTF8.GetBytes("{}"));
+
+        var deliveries = 0;
+        var deadLetters = ClusterTopology.DeadLetterQueue(name);
+        while (await channel.MessageCountAsync(deadLetters) == 0)
+        {
+            Assert.InRange(deliveries, 0, 4);
+            await using var doomed = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+            var consumerChannel = await doomed.CreateChannelAsync();
+            var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var consumer = new RabbitMQ.Client.Events.AsyncEventingBasicConsumer(consumerChannel);
+            consumer.ReceivedAsync += (_, _) =>
+            {
+                delivered.TrySetResult();
+                return Task.CompletedTask;
+            };
+            await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer);
+            await delivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            deliveries++;
+
+            // The silo dies mid-turn; the broker takes the request back and either offers it again or dead-letters it.
+            await doomed.AbortAsync();
+            await ClusterSilos.Eventually("the request is back in its queue or dead-lettered", () =>
+                channel.MessageCountAsync(queue).GetAwaiter().GetResult() + channel.MessageCountAsync(deadLetters).GetAwaiter().GetResult() == 1);
+        }
+
+        var dead = Assert.Single(await TakeDeadLetters(channel, name, 1));
+        Assert.Equal("kills-its-silo", dead.BasicProperties.MessageId);
+        Assert.Equal(0u, await channel.MessageCountAsync(queue));
+        Assert.Equal("delivery_limit", DeathReason(dead));
+        Assert.Equal(3, deliveries);
+    }
+
+    [Fact]
     public async Task A_silo_whose_broker_is_unreachable_is_not_ready_and_retries_with_growing_backoff()
     {
         var closedPort = ExternalProcess.FreePort();
@@ -316,6 +370,10 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         });
         return taken;
     }
+
+    private static string DeathReason(BasicGetResult message)
+        => message.BasicProperties.Headers?["x-death"] is IList<object?> deaths && deaths.FirstOrDefault() is IDictionary<string, object?> death
+           && death.TryGetValue("reason", out var reason) && reason is byte[] bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
 
     private static string Reason(BasicGetResult message) => Header(message, ClusterTopology.ReasonHeader);
 
