@@ -13,6 +13,7 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
     private const int Partitions = 16;
     private const int Steps = 10;
     private static readonly string WorkflowType = GrainInterfaceRegistry.GrainTypeName(typeof(IWorkflowProbeGrain));
+    private static readonly string ReminderType = GrainInterfaceRegistry.GrainTypeName(typeof(IReminderProbeGrain));
 
     [Fact]
     public async Task A_silo_killed_mid_flight_loses_no_workflow_and_books_nothing_twice_and_a_joining_silo_takes_its_share()
@@ -45,6 +46,11 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
         var map = new PartitionMap(Partitions);
         var onVictim = keys.Where((k, i) => !runs[i].IsCompleted
             && RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(WorkflowType, k)), ["silo-a", "silo-b", "silo-c"]) == "silo-c").ToList();
+
+        // A reminder of a grain on the silo about to die, due after its death.
+        var reminded = Enumerable.Range(0, 1000).Select(i => $"reminded-{i}-{Guid.NewGuid().ToString("N")[..6]}")
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(ReminderType, k)), ["silo-a", "silo-b", "silo-c"]) == "silo-c");
+        await client.GrainFactory.GetGrain<IReminderProbeGrain>(reminded).Arm(TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(5));
         c.Kill();
 
         var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(3));
@@ -57,6 +63,13 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
         Assert.All(ledgers, ledger => Assert.Equal(Enumerable.Range(0, Steps), ledger.Booked));
         output.WriteLine($"{onVictim.Count} workflows in flight on the killed silo; {ledgers.Sum(static l => l.Attempts) - ledgers.Sum(static l => l.Booked.Count)} bookings attempted again after redelivery");
 
+        // The reminder fired once, on the survivor that now owns its grain.
+        var heir = RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(ReminderType, reminded)), ["silo-a", "silo-b"]);
+        var probe = client.GrainFactory.GetGrain<IReminderProbeGrain>(reminded);
+        IReadOnlyList<string> firings = [];
+        await ClusterSilos.Eventually("the reminder fired after the failover", () => (firings = probe.Firings().GetAwaiter().GetResult()).Count > 0);
+        Assert.Equal([heir!], firings);
+
         var d = await SiloProcess.Start("silo-d", Settings(name, "silo-d", tables));
         await using var _d = d;
         await OwnershipSettled(a, b, d);
@@ -65,6 +78,7 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
             steps => Assert.Equal(Steps, steps));
         var again = await Task.WhenAll(keys.Concat(more).Select(k => client.GrainFactory.GetGrain<IBookingProbeGrain>(k).Ledger()));
         Assert.All(again, ledger => Assert.Equal(Enumerable.Range(0, Steps), ledger.Booked));
+        Assert.Equal([heir!], await probe.Firings());
     }
 
     private static Task OwnershipSettled(params SiloProcess[] silos)
