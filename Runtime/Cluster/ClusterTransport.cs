@@ -202,6 +202,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         while (!_stopping.IsCancellationRequested)
         {
             var attempt = Interlocked.Increment(ref _connectAttempts);
+            Exception failure;
             try
             {
                 await Connect(_stopping.Token);
@@ -214,13 +215,16 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             }
             catch (Exception exception)
             {
-                LogUnreachable(broker.Host, broker.Port, attempt, delay, exception.Message);
-                _status.NotReady($"RabbitMQ at {broker.Host}:{broker.Port} unreachable (attempt {attempt}: {exception.Message}); retrying in {delay.TotalSeconds:0.#} s");
+                failure = exception;
             }
 
+            // The wait starts before the status says so: whoever reads "retrying in" can count on the clock from then.
+            var wait = Task.Delay(delay, _time, _stopping.Token);
+            LogUnreachable(broker.Host, broker.Port, attempt, delay, failure.Message);
+            _status.NotReady($"RabbitMQ at {broker.Host}:{broker.Port} unreachable (attempt {attempt}: {failure.Message}); retrying in {delay.TotalSeconds:0.#} s");
             try
             {
-                await Task.Delay(delay, _time, _stopping.Token);
+                await wait;
             }
             catch (OperationCanceledException)
             {
