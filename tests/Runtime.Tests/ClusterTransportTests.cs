@@ -185,6 +185,28 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
+    public async Task A_call_chain_that_comes_back_across_silos_reenters_and_a_grain_exception_crosses_with_its_type()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        await ClusterSilos.Converged(a, b);
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var chainType = GrainInterfaceRegistry.GrainTypeName(typeof(IChainGrain));
+        string KeyOn(string silo, string type) => Enumerable.Range(0, 1000).Select(_ => Silos.Key(silo))
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(type, k)), ["silo-a", "silo-b"]) == silo);
+        var x = KeyOn("silo-a", chainType);
+        var y = KeyOn("silo-b", chainType);
+
+        // x (on A) waits in Start for y (on B), which calls back into x: the chain travels with the messages.
+        Assert.Equal($"via {y}: leaf {x}", await b.GrainFactory.GetGrain<IChainGrain>(x).Start(y, x).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        var failing = KeyOn("silo-b", StatefulType);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => a.GrainFactory.GetGrain<IStatefulGrain>(failing).Fail("slot S-9 is taken"));
+        Assert.Equal("slot S-9 is taken", error.Message);
+    }
+
+    [Fact]
     public async Task A_malformed_message_is_dead_lettered_with_its_reason_and_the_partition_keeps_serving()
     {
         await using var cluster = new ClusterSilos(broker.Uri);
