@@ -35,6 +35,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterOptions>>(new OptionsValidation<ClusterOptions>(ClusterOptions.Section));
         services.AddSingleton<ClusterTransport>();
+        services.AddSingleton<ClusterStatus>();
         services.AddSingleton<IOptions<SqliteOptions>>(static sp => Options.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite));
 
         services.TryAddSingleton(TimeProvider.System);

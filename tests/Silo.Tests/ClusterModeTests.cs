@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
 using Reroute.TestServers;
 
@@ -59,6 +61,28 @@ public sealed class ClusterModeTests(RabbitMqServer broker, DynaliteServer dynal
             using var ready = await silo.GetAsync("/ready");
             return ready.StatusCode == HttpStatusCode.OK;
         });
+
+        using var cluster = await silo.GetAsync("/api/cluster", silo.Token(Roles.Operator));
+        Assert.Equal(HttpStatusCode.OK, cluster.StatusCode);
+        var body = JsonDocument.Parse(await cluster.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("RabbitMQ", body.GetProperty("mode").GetString());
+        Assert.True(body.GetProperty("connected").GetBoolean());
+        var siloId = body.GetProperty("siloId").GetString();
+        Assert.Equal([siloId], body.GetProperty("members").EnumerateArray().Select(static m => m.GetString()));
+        Assert.Equal(Enumerable.Range(0, 8), body.GetProperty("ownedPartitions").EnumerateArray().Select(static p => p.GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_embedded_silo_says_so_and_the_cluster_view_is_for_operators_only()
+    {
+        await using var silo = await TestSilo.StartAsync();
+
+        using var cluster = await silo.GetAsync("/api/cluster", silo.Token(Roles.Operator));
+        var body = JsonDocument.Parse(await cluster.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Embedded", body.GetProperty("mode").GetString());
+        Assert.Equal(0, body.GetProperty("members").GetArrayLength());
+        using var scheduler = await silo.GetAsync("/api/cluster", silo.Token(Roles.Scheduler));
+        await Problem.AssertAsync(scheduler, HttpStatusCode.Forbidden);
     }
 
     private static async Task Eventually(Func<Task<bool>> condition)
