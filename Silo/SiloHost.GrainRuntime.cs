@@ -17,6 +17,7 @@ public static partial class SiloHost
         var guard = builder.Services.GetConfigurationGuard();
         guard.Register<RuntimeOptions>(RuntimeOptions.Section);
         guard.Register<StorageOptions>(StorageOptions.Section);
+        guard.Register<Reroute.Runtime.Cluster.ClusterOptions>(Reroute.Runtime.Cluster.ClusterOptions.Section);
         builder.AddRerouteOptions<RoutingGrainOptions>(RoutingGrainOptions.Section);
         builder.Services.AddRoutingServices();
         AddNotifications(builder);

@@ -137,6 +137,7 @@ public static partial class SiloHost
         app.MapHealthEndpoints();
         app.MapMeEndpoints();
         app.MapSiloEndpoints();
+        app.MapClusterEndpoints();
         app.MapSchedulingEndpoints();
         app.MapPatientReplyEndpoints();
         app.MapRoutingEndpoints();

@@ -12,7 +12,8 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
     private static readonly Func<object?, Task> s_runTurn = static state => Request(state).TargetActivation().RunTurn(Request(state));
     private static readonly Func<object?, Task> s_runDeferredTurn = static state => Request(state).TargetActivation().RunDeferredTurn(Request(state));
     private static readonly Action<Task, object?> s_turnFinished = static (task, state) => Request(state).TargetActivation().OnTurnFinished(Request(state), task);
-    private static long s_nextToken;
+    // Call chains cross processes in cluster mode: each process counts from its own random start so tokens do not collide.
+    private static long s_nextToken = Random.Shared.NextInt64(1L << 40) << 20;
 
     private readonly Lock _gate = new();
     private readonly GrainRuntime _runtime;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Hosting;
 using Reroute.Runtime.Persistence;
 using Reroute.Runtime.Streams;
@@ -68,6 +69,9 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
 
     public bool IsStopping => _stopping;
 
+    /// <summary>The cluster transport in RabbitMQ mode; null in embedded mode, where every grain is local.</summary>
+    public ClusterTransport? Cluster { get; set; }
+
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey
     {
@@ -106,6 +110,11 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
     /// <summary>Finds the grain's activation (cached on the reference while it lives) and hands it the call.</summary>
     public Task Deliver(GrainReference target, GrainRequest request)
     {
+        if (Cluster is { } cluster && !cluster.RunsHere(target.GrainId))
+        {
+            return cluster.Send(target.GrainId, request);
+        }
+
         if (target.RuntimeCache is DispatchTarget cached && cached.IsLive)
         {
             return cached.Receive(request);
@@ -140,9 +149,30 @@ internal sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, I
         }
     }
 
+    /// <summary>Delivers a call that came from another process, keeping its request context and call chain.</summary>
+    public Task DeliverIncoming(GrainId grainId, GrainRequest request)
+    {
+        try
+        {
+            return Catalog.GetOrCreate(grainId).Receive(request);
+        }
+        catch (Exception exception)
+        {
+            return request.Faulted(exception);
+        }
+    }
+
     /// <summary>Sends a call that waited at an activation that has since gone to the grain's next activation.</summary>
     public void Forward(GrainId grainId, GrainRequest request)
     {
+        if (Cluster is { } cluster && !cluster.RunsHere(grainId))
+        {
+            // The grain's partition moved to another silo while the call waited here.
+            Timeouts.Untrack(request);
+            _ = cluster.Send(grainId, request);
+            return;
+        }
+
         try
         {
             _ = Catalog.GetOrCreate(grainId) switch

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Core;
 using Amazon.DynamoDBv2;
 using Reroute.Runtime.Persistence;
@@ -16,7 +17,7 @@ namespace Reroute.Runtime.Hosting;
 public static class GrainRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the grain runtime: options from <c>Reroute:Runtime</c> and <c>Reroute:Storage</c> (validated at start-up),
+    /// Adds the grain runtime: options from <c>Reroute:Runtime</c>, <c>Reroute:Storage</c> and <c>Reroute:Cluster</c> (validated at start-up),
     /// the configured storage, reminders, streams, <see cref="IGrainFactory"/>, <see cref="SiloStatus"/>, and the hosted
     /// service that starts and gracefully stops it.
     /// </summary>
@@ -31,6 +32,10 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RuntimeOptions>>(new OptionsValidation<RuntimeOptions>(RuntimeOptions.Section));
         services.AddSingleton<IValidateOptions<StorageOptions>>(new OptionsValidation<StorageOptions>(StorageOptions.Section));
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section), static b => b.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterOptions>>(new OptionsValidation<ClusterOptions>(ClusterOptions.Section));
+        services.AddSingleton<ClusterTransport>();
+        services.AddSingleton<ClusterStatus>();
         services.AddSingleton<IOptions<SqliteOptions>>(static sp => Options.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite));
 
         services.TryAddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Core;
 using Reroute.Runtime.Persistence;
 using Reroute.Runtime.Timers;
@@ -17,6 +18,7 @@ internal sealed partial class SiloLifecycle(
     ReminderService reminders,
     SiloStatus status,
     IOptions<StorageOptions> storage,
+    IOptions<ClusterOptions> cluster,
     IServiceProvider services,
     TimeProvider time,
     ILogger<SiloLifecycle> logger) : IHostedService
@@ -34,9 +36,25 @@ internal sealed partial class SiloLifecycle(
             await CheckDynamoDbTables(cancellationToken);
         }
 
+        if (cluster.Value.UsesRabbitMq)
+        {
+            // Created before reminders load: from then on only reminders of partitions this silo owns fire here.
+            _ = Transport;
+        }
+
         status.NotReady("loading reminders");
         await reminders.StartAsync(cancellationToken);
-        status.Ready(time.GetUtcNow());
+        if (cluster.Value.UsesRabbitMq)
+        {
+            // Connects (retrying with backoff while the broker is unreachable) in the background; the transport makes
+            // the silo ready once it is connected and consuming its partitions.
+            Transport.Start();
+        }
+        else
+        {
+            status.Ready(time.GetUtcNow());
+        }
+
         LogStarted(runtime.Classes.All.Count(), storage.Value.Provider);
     }
 
@@ -45,7 +63,17 @@ internal sealed partial class SiloLifecycle(
         status.NotReady("stopping");
         runtime.BeginStopping();
         reminders.Stop();
+        if (cluster.Value.UsesRabbitMq)
+        {
+            await Transport.LeaveAsync(cancellationToken);
+        }
+
         await runtime.DeactivateAllAsync(cancellationToken);
+        if (cluster.Value.UsesRabbitMq)
+        {
+            await Transport.DisposeAsync();
+        }
+
         if (storage.Value.UsesSqlite)
         {
             await ((SqliteDatabase)services.GetService(typeof(SqliteDatabase))!).DisposeAsync();
@@ -54,6 +82,8 @@ internal sealed partial class SiloLifecycle(
         runtime.Dispose();
         LogStopped();
     }
+
+    private ClusterTransport Transport => (ClusterTransport)services.GetService(typeof(ClusterTransport))!;
 
     private async Task CheckDynamoDbTables(CancellationToken cancellationToken)
     {

@@ -87,6 +87,19 @@ public static class GrainMessageCodec
         return JsonSerializer.SerializeToUtf8Bytes(reply, RuntimeJson.Options);
     }
 
+    /// <summary>Encodes an error reply to a call that could not even be decoded (so its request type is unknown).</summary>
+    public static byte[] EncodeErrorReply(string messageId, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var reply = new JsonObject
+        {
+            [IdField] = messageId,
+            [ErrorTypeField] = exception.GetType().FullName,
+            [ErrorMessageField] = exception.Message,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(reply, RuntimeJson.Options);
+    }
+
     /// <summary>Completes the caller's task of <paramref name="request"/> from a reply.</summary>
     /// <exception cref="GrainMessageFormatException">The reply is malformed; the caller's task is failed with it too.</exception>
     public static void CompleteFromReply(GrainRequest request, ReadOnlySpan<byte> utf8)

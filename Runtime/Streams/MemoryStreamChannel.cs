@@ -19,6 +19,13 @@ internal sealed class MemoryStreamChannel(StreamId streamId, GrainRuntime runtim
 
     public Task Publish(object item)
     {
+        // In cluster mode an item goes through the broker to every silo, each delivering to its own subscribers.
+        return runtime.Cluster is { } cluster ? cluster.PublishStreamItem(streamId, item) : Enqueue(item);
+    }
+
+    /// <summary>Queues an item for this silo's subscribers.</summary>
+    public Task Enqueue(object item)
+    {
         lock (_lock)
         {
             _items.Enqueue((item, ++_sequence));
@@ -70,7 +77,12 @@ internal sealed class MemoryStreamChannel(StreamId streamId, GrainRuntime runtim
 
             foreach (var grainType in implicitGrainTypes)
             {
-                await Guard(runtime.Deliver(new GrainId(grainType, streamId.Key), new ActivateRequest(grainType)));
+                // In cluster mode every silo sees the item; only the owner of the grain's partition activates it.
+                var implicitGrain = new GrainId(grainType, streamId.Key);
+                if (runtime.Cluster is not { } cluster || cluster.Owns(implicitGrain))
+                {
+                    await Guard(runtime.Deliver(implicitGrain, new ActivateRequest(grainType)));
+                }
             }
 
             var token = new StreamSequenceToken(next.Sequence);

@@ -19,6 +19,7 @@ internal sealed class MemoryStreamProvider(string name, GrainRuntime runtime, IL
 
     public IAsyncStream<T> GetStream<T>(StreamId id) => new MemoryAsyncStream<T>(Channel(id));
 
-    private MemoryStreamChannel Channel(StreamId id)
+    /// <summary>The channel of <paramref name="id"/> (created on first use).</summary>
+    internal MemoryStreamChannel Channel(StreamId id)
         => _channels.GetOrAdd(id, streamId => new MemoryStreamChannel(streamId, runtime, [.. _implicit.Value[streamId.Namespace]], logger));
 }

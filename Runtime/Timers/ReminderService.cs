@@ -73,6 +73,45 @@ internal sealed partial class ReminderService : IDisposable
         FireDue();
     }
 
+    /// <summary>
+    /// Reads the table again after this silo gained partitions: their reminders were written (and their due times
+    /// moved on) by the previous owner, so the table, not this silo's memory, is the truth.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _table.ReadAllAsync(cancellationToken);
+        lock (_lock)
+        {
+            var stored = entries.ToDictionary(static e => (e.GrainId, e.ReminderName));
+            foreach (var key in _entries.Keys.Where(k => !stored.ContainsKey(k) && !_inFlight.Contains(k)).ToList())
+            {
+                _entries.Remove(key);
+            }
+
+            foreach (var (key, entry) in stored)
+            {
+                // A tick of this silo whose "next due" write has not landed yet must not be fired again from the table.
+                var newerHere = _entries.TryGetValue(key, out var current)
+                    && current.StartAt == entry.StartAt && current.Period == entry.Period && current.NextDue > entry.NextDue;
+                if (!_inFlight.Contains(key) && !newerHere)
+                {
+                    _entries[key] = entry;
+                }
+            }
+
+            // Every reminder goes back in the queue: those of the partitions just gained were dropped while another silo
+            // owned them (duplicates of the rest are skipped when they come up).
+            foreach (var entry in _entries.Values)
+            {
+                _due.Enqueue(entry, entry.NextDue);
+            }
+
+            Arm();
+        }
+
+        FireDue();
+    }
+
     public void Stop()
     {
         lock (_lock)
@@ -174,7 +213,7 @@ internal sealed partial class ReminderService : IDisposable
             while (_due.TryPeek(out var entry, out var at) && at <= now)
             {
                 _due.Dequeue();
-                if (IsCurrent(entry) && _inFlight.Add((entry.GrainId, entry.ReminderName)))
+                if (IsCurrent(entry) && FiresHere(entry.GrainId) && _inFlight.Add((entry.GrainId, entry.ReminderName)))
                 {
                     due.Add(entry);
                 }
@@ -250,6 +289,9 @@ internal sealed partial class ReminderService : IDisposable
         }
     }
 
+    // In cluster mode only the owner of a grain's partition fires its reminders; embedded, this silo fires them all.
+    private bool FiresHere(GrainId grainId) => _runtime.Cluster is not { } cluster || cluster.Owns(grainId);
+
     private SemaphoreSlim WritesOf(GrainId grainId, string name) =>
         _tableWrites[(int)((uint)HashCode.Combine(grainId, name) % WriteStripes)];
 
@@ -261,8 +303,10 @@ internal sealed partial class ReminderService : IDisposable
             return;
         }
 
-        // An entry in flight is queued again when its tick is done.
-        while (_due.TryPeek(out var entry, out _) && (!IsCurrent(entry) || _inFlight.Contains((entry.GrainId, entry.ReminderName))))
+        // An entry in flight is queued again when its tick is done; one of a partition another silo owns comes back when
+        // this silo gains the partition (ReloadAsync).
+        while (_due.TryPeek(out var entry, out _)
+            && (!IsCurrent(entry) || _inFlight.Contains((entry.GrainId, entry.ReminderName)) || !FiresHere(entry.GrainId)))
         {
             _due.Dequeue();
         }

@@ -1,3 +1,4 @@
+using Reroute.Benchmarks.Cluster;
 using Reroute.Benchmarks.Routing;
 using Reroute.Benchmarks.Runtime;
 using Reroute.Benchmarks.Scheduling;
@@ -11,10 +12,17 @@ internal static class Program
         ["runtime"] = RuntimeBenchmark.RunAsync,
         ["routing"] = RoutingBenchmark.RunAsync,
         ["workflows"] = WorkflowsBenchmark.RunAsync,
+        ["cluster"] = ClusterBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
     {
+        // The cluster suite starts its silos as processes of this same program.
+        if (args is [ClusterBenchmark.SiloVerb, .. var settings])
+        {
+            return await Reroute.Runtime.Testing.ProcessSilo.RunAsync(settings, typeof(Program).Assembly);
+        }
+
         if (args.Length == 0 || !Suites.TryGetValue(args[0], out var suite))
         {
             Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Benchmarks -- <{string.Join("|", Suites.Keys)}> [--quick]");

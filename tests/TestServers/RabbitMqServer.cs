@@ -12,6 +12,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
     private const string ServerPath = "/usr/sbin/rabbitmq-server";
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private Process? _process;
+    private int _distributionPort;
     private string? _folder;
 
     public int Port { get; private set; }
@@ -35,7 +36,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
         }
 
         Port = ExternalProcess.FreePort();
-        var distribution = ExternalProcess.FreePort();
+        _distributionPort = ExternalProcess.FreePort();
         _folder = Path.Combine(Path.GetTempPath(), $"reroute-rabbitmq-{Port}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(_folder, "mnesia"));
         Directory.CreateDirectory(Path.Combine(_folder, "log"));
@@ -44,21 +45,36 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
         // Debian's wrapper drops to the rabbitmq user even when started by root: it must own the folders.
         await ExternalProcess.RunToCompletion("chown", $"-R rabbitmq:rabbitmq \"{_folder}\"", "/", TimeSpan.FromSeconds(30));
+        await StartProcess();
+    }
+
+    /// <summary>Stops the broker hard and starts it again on the same port and data folder (durable queues survive).</summary>
+    public async Task RestartAsync()
+    {
+        Stop();
+        await StartProcess();
+    }
+
+    private async Task StartProcess()
+    {
+        var folder = _folder!;
+        var plugins = Path.Combine(folder, "enabled_plugins");
+        var distribution = _distributionPort;
         var start = new ProcessStartInfo(ServerPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = _folder,
+            WorkingDirectory = folder,
         };
-        start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_folder, "mnesia");
-        start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_folder, "log");
+        start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia");
+        start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
         start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
         start.Environment["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RABBITMQ_DIST_PORT"] = distribution.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RABBITMQ_NODENAME"] = $"reroute-{Port}@localhost";
         start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins;
-        start.Environment["RABBITMQ_PID_FILE"] = Path.Combine(_folder, "pid");
+        start.Environment["RABBITMQ_PID_FILE"] = Path.Combine(folder, "pid");
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start rabbitmq-server");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -67,6 +83,17 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Stop();
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Stop()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -74,11 +101,6 @@ public sealed class RabbitMqServer : IAsyncLifetime
         }
 
         _process?.Dispose();
-        if (_folder is not null && Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        return Task.CompletedTask;
+        _process = null;
     }
 }

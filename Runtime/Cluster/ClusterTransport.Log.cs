@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+
+namespace Reroute.Runtime.Cluster;
+
+internal sealed partial class ClusterTransport
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId} connected to RabbitMQ at {Host}:{Port} (attempt {Attempt})")]
+    private partial void LogConnected(string siloId, string host, int port, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ at {Host}:{Port} unreachable (attempt {Attempt}); retrying in {Delay}: {Reason}")]
+    private partial void LogUnreachable(string host, int port, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloId} lost its RabbitMQ connection ({Reason}); reconnecting")]
+    private partial void LogConnectionLost(string siloId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} joined")]
+    private partial void LogSiloJoined(string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} left")]
+    private partial void LogSiloLeft(string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo(s) {Silos} missed heartbeats for longer than the failure timeout and are taken as dead")]
+    private partial void LogSilosExpired(string silos);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId}: {Silos} live silos, {Owned} partitions owned here")]
+    private partial void LogOwnership(string siloId, int silos, int owned);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rebalancing partitions failed")]
+    private partial void LogRebalanceFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId} released partition {Partition} ({Activations} activations deactivated)")]
+    private partial void LogReleased(string siloId, int partition, int activations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition} released before its turns drained: {Reason}")]
+    private partial void LogReleaseIncomplete(int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId} left the cluster")]
+    private partial void LogLeft(string siloId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing a RabbitMQ connection or channel failed")]
+    private partial void LogCloseFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat not sent: {Reason}")]
+    private partial void LogHeartbeatFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call to {GrainId} not confirmed by the broker ({Reason}); publishing again")]
+    private partial void LogPublishRetry(string grainId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed reply from {GrainId}: {Reason}")]
+    private partial void LogMalformedReply(string grainId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} to {GrainId} was already handled here; answering from the first run")]
+    private partial void LogDuplicate(string messageId, string grainId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} handed back to its queue after delivery {Delivery}: {Reason}")]
+    private partial void LogRequeued(string messageId, long delivery, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} from {Queue} dead-lettered: {Reason}")]
+    private partial void LogDeadLettered(string messageId, string queue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dead-lettering failed ({Reason}); the message goes back to its queue")]
+    private partial void LogDeadLetterFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reply to message {MessageId} not sent: {Reason}")]
+    private partial void LogReplyFailed(string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} not settled ({Reason}); the broker delivers it again")]
+    private partial void LogSettleFailed(string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stream item that cannot be read was dropped: {Reason}")]
+    private partial void LogMalformedStreamItem(string reason);
+}

@@ -1,0 +1,356 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using Reroute.Runtime.Serialization;
+
+namespace Reroute.Runtime.Cluster;
+
+internal sealed partial class ClusterTransport
+{
+    /// <summary>Recomputes the owners over the live silos; subscribes to partitions gained and releases those lost.</summary>
+    private async Task Rebalance()
+    {
+        await _rebalance.WaitAsync();
+        try
+        {
+            if (!IsConnected || _left)
+            {
+                return;
+            }
+
+            var live = Membership.Live;
+            var work = new List<Task>();
+            var gained = false;
+            foreach (var slot in _slots)
+            {
+                var mine = _hostsGrains && RendezvousOwnership.OwnerOf(slot.Partition, live) == SiloId;
+                if (mine && !slot.Owned)
+                {
+                    slot.Owned = true;
+                    gained = true;
+                }
+                else if (!mine && slot.Owned)
+                {
+                    // From now on calls to this partition go through the broker, to the new owner.
+                    slot.Owned = false;
+                    slot.Active = false;
+                    _ = Release(slot, _stopping.Token);
+                }
+
+                if (slot.Owned && slot.Channel is null)
+                {
+                    work.Add(Subscribe(slot));
+                }
+            }
+
+            await Task.WhenAll(work);
+            if (gained)
+            {
+                // Reminders of gained partitions were written by their previous owner: the table is the truth.
+                await _runtime.Reminders.ReloadAsync(_stopping.Token);
+            }
+
+            LogOwnership(SiloId, live.Count, OwnedPartitions.Count);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRebalanceFailed(exception);
+        }
+        finally
+        {
+            _rebalance.Release();
+        }
+    }
+
+    private async Task Subscribe(PartitionSlot slot)
+    {
+        await slot.Gate.WaitAsync();
+        try
+        {
+            var connection = _connection;
+            if (!slot.Owned || slot.Channel is not null || connection is null)
+            {
+                return;
+            }
+
+            var channel = await connection.CreateChannelAsync();
+            await channel.BasicQosAsync(0, (ushort)_options.PartitionPrefetch, global: false);
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += (_, delivery) => OnRequest(slot, channel, delivery);
+            slot.Channel = channel;
+
+            // With single active consumer this silo may wait behind the previous owner until it lets go.
+            slot.ConsumerTag = await channel.BasicConsumeAsync(ClusterTopology.PartitionQueue(_options.Name, slot.Partition), autoAck: false, consumer);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    /// <summary>Stops consuming a partition, lets its running turns finish and acknowledge, and deactivates its grains.</summary>
+    private async Task Release(PartitionSlot slot, CancellationToken cancellationToken)
+    {
+        await slot.Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            var channel = slot.Channel;
+            if (slot.Owned && !_left)
+            {
+                return;
+            }
+
+            if (_left)
+            {
+                slot.Owned = false;
+            }
+
+            slot.Active = false;
+            try
+            {
+                if (slot.ConsumerTag is { } tag && channel is { IsOpen: true })
+                {
+                    await channel.BasicCancelAsync(tag, cancellationToken: CancellationToken.None);
+                }
+
+                using var drain = new CancellationTokenSource(_runtime.Options.ShutdownDrainTimeout, _time);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(drain.Token, cancellationToken);
+                await slot.Drained().WaitAsync(stop.Token);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogReleaseIncomplete(slot.Partition, exception.Message);
+            }
+
+            // State is written in OnDeactivateAsync before the next owner may activate the grain.
+            var reason = new DeactivationReason(DeactivationReasonCode.OwnershipLost, $"Partition {slot.Partition} moved to another silo.");
+            var leaving = _runtime.Catalog.Activations().Where(a => _map.PartitionOf(a.GrainId) == slot.Partition && !_localOnlyTypes.Contains(a.GrainId.Type)).ToList();
+            await Task.WhenAll(leaving.Select(a => a.DeactivateAsync(reason)));
+            slot.ForgetHandled();
+            slot.Channel = null;
+            slot.ConsumerTag = null;
+            try
+            {
+                // Anything still unacknowledged goes back to the queue, for the new owner.
+                if (channel is not null)
+                {
+                    await channel.CloseAsync();
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogCloseFailed(exception);
+            }
+
+            LogReleased(SiloId, slot.Partition, leaving.Count);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One request from a partition queue. Runs on the channel's dispatcher, so it only decodes and hands the request to
+    /// the grain's activation (keeping the queue's order per grain) and returns; the reply and the acknowledgement
+    /// follow when the turn has completed.
+    /// </summary>
+    private Task OnRequest(PartitionSlot slot, IChannel channel, BasicDeliverEventArgs delivery)
+    {
+        if (slot.Owned)
+        {
+            slot.Active = true;
+        }
+
+        slot.Enter();
+        var incoming = new IncomingRequest(
+            slot,
+            channel,
+            delivery.DeliveryTag,
+            delivery.Body.ToArray(),
+            delivery.BasicProperties.MessageId,
+            delivery.BasicProperties.ReplyTo,
+            delivery.BasicProperties.CorrelationId,
+            DeliveryCount(delivery.BasicProperties));
+
+        GrainCallMessage call;
+        try
+        {
+            call = GrainMessageCodec.DecodeCall(incoming.Body);
+        }
+        catch (GrainMessageFormatException exception)
+        {
+            _ = Finish(incoming, DeadLetterAndAnswer(incoming, null, exception.Message));
+            return Task.CompletedTask;
+        }
+
+        if (slot.FirstOrEarlier(call.Target, call.MessageId, out var promise) is { } earlier)
+        {
+            LogDuplicate(call.MessageId, call.Target.ToString());
+            _ = Finish(incoming, ReplyWhenDone(incoming, earlier));
+            return Task.CompletedTask;
+        }
+
+        var turn = _runtime.DeliverIncoming(call.Target, call.Request);
+        _ = Finish(incoming, Answer(incoming, call, turn, promise));
+        return Task.CompletedTask;
+    }
+
+    private static async Task Finish(IncomingRequest incoming, Task handling)
+    {
+        try
+        {
+            await handling;
+        }
+        finally
+        {
+            incoming.Slot.Exit();
+        }
+    }
+
+    private async Task Answer(IncomingRequest incoming, GrainCallMessage call, Task turn, TaskCompletionSource<byte[]>? promise)
+    {
+        try
+        {
+            await turn;
+        }
+        catch (Exception)
+        {
+            // A grain's exception is its answer: it travels back in the reply.
+        }
+
+        byte[] reply;
+        try
+        {
+            reply = GrainMessageCodec.EncodeReply(call.MessageId, call.Request, turn);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The request ran but cannot be answered: it is handed back to be tried again, and after the delivery
+            // limit it is poison and dead-lettered, so it neither circles for ever nor blocks the partition.
+            incoming.Slot.Forget(call.Target, call.MessageId);
+            promise?.TrySetException(exception);
+            var reason = $"{call.Target}.{call.Request.Method.Name} failed after its turn: {exception.GetType().Name}: {exception.Message}";
+            if (incoming.DeliveryCount + 1 >= _options.DeliveryLimit)
+            {
+                await DeadLetterAndAnswer(incoming, call, $"poison: delivered {incoming.DeliveryCount + 1} times; {reason}");
+            }
+            else
+            {
+                LogRequeued(call.MessageId, incoming.DeliveryCount + 1, reason);
+                await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+            }
+
+            return;
+        }
+
+        promise?.TrySetResult(reply);
+        await SendReply(incoming, reply);
+        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+    }
+
+    private async Task ReplyWhenDone(IncomingRequest incoming, Task<byte[]> earlier)
+    {
+        byte[] reply;
+        try
+        {
+            reply = await earlier;
+        }
+        catch (Exception)
+        {
+            // The first delivery could not be answered and was handed back; this copy goes back as well.
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+            return;
+        }
+
+        await SendReply(incoming, reply);
+        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+    }
+
+    /// <summary>Moves a request to the dead-letter queue with the reason, answers the caller with it, and acknowledges it.</summary>
+    private async Task DeadLetterAndAnswer(IncomingRequest incoming, GrainCallMessage? call, string reason)
+    {
+        var queue = ClusterTopology.PartitionQueue(_options.Name, incoming.Slot.Partition);
+        LogDeadLettered(incoming.MessageId ?? "(none)", queue, reason);
+        try
+        {
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                MessageId = incoming.MessageId,
+                CorrelationId = incoming.CorrelationId,
+                ContentType = "application/json",
+                Headers = new Dictionary<string, object?>
+                {
+                    [ClusterTopology.ReasonHeader] = reason,
+                    [ClusterTopology.QueueHeader] = queue,
+                },
+            };
+            await Publisher().BasicPublishAsync(ClusterTopology.DeadLetterExchange(_options.Name), string.Empty, mandatory: false, properties, incoming.Body);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Not dead-lettered: hand it back rather than lose it.
+            LogDeadLetterFailed(exception.Message);
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+            return;
+        }
+
+        if (call is not null)
+        {
+            await SendReply(incoming, GrainMessageCodec.EncodeReply(call.MessageId, call.Request, Task.FromException(new GrainMessageFormatException(reason))));
+        }
+        else if (incoming.MessageId is { } id)
+        {
+            await SendReply(incoming, GrainMessageCodec.EncodeErrorReply(id, new GrainMessageFormatException(reason)));
+        }
+
+        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+    }
+
+    private async Task SendReply(IncomingRequest incoming, byte[] reply)
+    {
+        if (string.IsNullOrEmpty(incoming.ReplyTo))
+        {
+            return;
+        }
+
+        try
+        {
+            var properties = new BasicProperties { CorrelationId = incoming.CorrelationId ?? incoming.MessageId, ContentType = "application/json" };
+            await Publisher().BasicPublishAsync(string.Empty, incoming.ReplyTo, mandatory: false, properties, reply);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The caller republishes after its own reconnection, and the de-duplication answers it then.
+            LogReplyFailed(incoming.MessageId ?? "(none)", exception.Message);
+        }
+    }
+
+    private async Task Settle(IncomingRequest incoming, Func<IChannel, ulong, ValueTask> settle)
+    {
+        try
+        {
+            await settle(incoming.Channel, incoming.DeliveryTag);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The channel is gone (partition released or connection lost): the broker redelivers the request.
+            LogSettleFailed(incoming.MessageId ?? "(none)", exception.Message);
+        }
+    }
+
+    private static long DeliveryCount(IReadOnlyBasicProperties properties)
+        => properties.Headers?.TryGetValue(ClusterTopology.DeliveryCountHeader, out var value) == true
+            ? value switch { long l => l, int i => i, byte b => b, short s => s, _ => 0 }
+            : 0;
+
+    private sealed record IncomingRequest(
+        PartitionSlot Slot,
+        IChannel Channel,
+        ulong DeliveryTag,
+        byte[] Body,
+        string? MessageId,
+        string? ReplyTo,
+        string? CorrelationId,
+        long DeliveryCount);
+}

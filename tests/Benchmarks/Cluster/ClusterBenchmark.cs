@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reroute.Benchmarks.Runtime;
+using Reroute.Runtime.Cluster;
+using Reroute.Runtime.Hosting;
+using Reroute.TestServers;
+
+namespace Reroute.Benchmarks.Cluster;
+
+/// <summary>
+/// Cluster mode on loopback: a real RabbitMQ broker, two silo processes and a cluster client in this process. Every
+/// call crosses processes through the broker (published with confirms, acknowledged after the turn, answered on the
+/// reply queue). Then one silo is killed with kill -9 under load: how long until the survivor owns every partition,
+/// and how many calls were lost. Figures go to bench-results/cluster.json.
+/// </summary>
+internal static class ClusterBenchmark
+{
+    public const string SiloVerb = "cluster-silo";
+    private const int Partitions = 64;
+    private const int Grains = 1_000;
+    private const int ThroughputCallers = 512;
+    private const int LatencyCallers = 8;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var window = TimeSpan.FromSeconds(quick ? 2 : 5);
+        var results = new BenchResults("cluster");
+        Console.WriteLine($"cluster benchmark: {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run; starting RabbitMQ");
+
+        var broker = new RabbitMqServer();
+        await broker.InitializeAsync();
+        try
+        {
+            var name = "bench-" + Guid.NewGuid().ToString("N")[..8];
+            var a = await BenchSiloProcess.Start(Settings(broker.Uri, name, "silo-a"));
+            await using var _a = a;
+            var b = await BenchSiloProcess.Start(Settings(broker.Uri, name, "silo-b"));
+            await using var _b = b;
+            await Until(() => a.Owned + b.Owned == Partitions && a.Owned > 0 && b.Owned > 0, TimeSpan.FromSeconds(60));
+
+            using var client = await StartClient(broker.Uri, name);
+            var factory = client.Services.GetRequiredService<IGrainFactory>();
+            var grains = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>("p" + i)).ToArray();
+            await Task.WhenAll(grains.Select(static g => g.Ping(0)));
+            await Load(grains, ThroughputCallers, TimeSpan.FromSeconds(1), null);
+
+            var (calls, _) = await Load(grains, ThroughputCallers, window, null);
+            results.Add("cross_silo_calls_per_second", calls / window.TotalSeconds, "calls/s", $"{ThroughputCallers} callers → {Grains} grains on 2 silos, via the broker");
+            var latencies = new List<double>();
+            await Load(grains, LatencyCallers, window, latencies);
+            latencies.Sort();
+            results.Add("cross_silo_p50_ms", Percentile(latencies, 0.50), "ms", $"call latency p50 ({LatencyCallers} callers)");
+            results.Add("cross_silo_p99_ms", Percentile(latencies, 0.99), "ms", $"call latency p99 ({LatencyCallers} callers)");
+
+            // kill -9 of silo B while callers keep calling; every call must still complete.
+            using var stop = new CancellationTokenSource();
+            var issued = 0;
+            var failed = 0;
+            var running = Enumerable.Range(0, LatencyCallers * 4).Select(c => Task.Run(async () =>
+            {
+                for (var i = c; !stop.IsCancellationRequested; i += LatencyCallers * 4)
+                {
+                    Interlocked.Increment(ref issued);
+                    try
+                    {
+                        await grains[i % Grains].Ping(1);
+                    }
+                    catch (Exception)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+            })).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var killed = Stopwatch.StartNew();
+            b.Kill();
+            await Until(() => a.Owned == Partitions, TimeSpan.FromSeconds(60));
+            var failover = killed.Elapsed;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await stop.CancelAsync();
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromMinutes(2));
+            results.Add("failover_seconds", failover.TotalSeconds, "s", "kill -9 → every partition owned again (default heartbeats 1 s, failure timeout 5 s)");
+            results.Add("requests_lost", failed, "calls", $"calls failed or lost of {issued:N0} made across the kill");
+            results.Note("note", "Figures from a shared 2-core machine with other builds running; the client, both silos and the broker share those cores.");
+        }
+        finally
+        {
+            await broker.DisposeAsync();
+        }
+
+        Console.WriteLine($"wrote {results.Write()}");
+    }
+
+    private static async Task<(long Calls, int Errors)> Load(IPingGrain[] grains, int callers, TimeSpan window, List<double>? latencies)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        long calls = 0;
+        var errors = 0;
+        var perCaller = Enumerable.Range(0, callers).Select(_ => new List<double>()).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+        {
+            for (var i = c; Stopwatch.GetTimestamp() < end; i += callers)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await grains[i % grains.Length].Ping(1);
+                    Interlocked.Increment(ref calls);
+                    if (latencies is not null)
+                    {
+                        perCaller[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        latencies?.AddRange(perCaller.SelectMany(static l => l));
+        return (calls, errors);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+
+    private static async Task Until(Func<bool> condition, TimeSpan guard)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > guard)
+            {
+                throw new TimeoutException("the cluster did not settle");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static async Task<IHost> StartClient(string brokerUri, string name)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(Settings(brokerUri, name, "bench-client").Select(static s => s.Split('=', 2)).ToDictionary(static p => p[0], static p => (string?)p[1]));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Reroute:Cluster:ClientOnly"] = "true" });
+        builder.Services.AddGrainRuntime(builder.Configuration, static runtime => runtime.AddGrainAssembly<BenchSilo>());
+        var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<ClusterTransport>().WhenConnected().WaitAsync(TimeSpan.FromSeconds(30));
+        return host;
+    }
+
+    private static string[] Settings(string brokerUri, string name, string siloId) =>
+    [
+        "Reroute:Storage:Provider=Memory",
+        "Reroute:Cluster:Mode=RabbitMQ",
+        $"Reroute:Cluster:BrokerUri={brokerUri}",
+        $"Reroute:Cluster:Name={name}",
+        $"Reroute:Cluster:SiloId={siloId}",
+        $"Reroute:Cluster:Partitions={Partitions}",
+        "Reroute:Runtime:CallTimeout=00:01:00",
+    ];
+}

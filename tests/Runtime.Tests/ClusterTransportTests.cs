@@ -1,0 +1,404 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using RabbitMQ.Client;
+using Reroute.Runtime.Cluster;
+using Reroute.Runtime.Serialization;
+using Reroute.Runtime.Testing;
+using Reroute.Runtime.Tests.Grains;
+using Reroute.TestServers;
+
+namespace Reroute.Runtime.Tests;
+
+/// <summary>Cluster mode with several silos in this process on a real RabbitMQ broker (DESIGN.md, "Cluster mode").</summary>
+public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer dynalite) : IClassFixture<RabbitMqServer>, IClassFixture<DynaliteServer>
+{
+    private static readonly string CounterType = GrainInterfaceRegistry.GrainTypeName(typeof(ICounterGrain));
+    private static readonly string StatefulType = GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain));
+    private static readonly string ProbeType = GrainInterfaceRegistry.GrainTypeName(typeof(IClusterProbeGrain));
+
+    [Fact]
+    public async Task Grains_spread_over_three_silos_each_on_its_owner_and_a_counter_hammered_from_all_of_them_ends_exact()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        var c = await cluster.Start("silo-c");
+        TestSilo[] silos = [a, b, c];
+        await ClusterSilos.Converged(silos);
+
+        var counter = Silos.Key("counter");
+        await Task.WhenAll(silos.SelectMany(s => Enumerable.Range(0, 150).Select(_ => s.GrainFactory.GetGrain<ICounterGrain>(counter).IncrementAfterYield())));
+
+        foreach (var silo in silos)
+        {
+            Assert.Equal(new CounterReport(450, 0), await silo.GrainFactory.GetGrain<ICounterGrain>(counter).Report());
+        }
+
+        var counterId = new GrainId(CounterType, counter);
+        var owner = Assert.Single(ClusterSilos.Hosting(counterId, silos));
+        Assert.True(ClusterSilos.Transport(owner).Owns(counterId));
+
+        var keys = Enumerable.Range(0, 48).Select(i => Silos.Key($"spread{i}")).ToList();
+        await Task.WhenAll(keys.Select((key, i) => silos[i % 3].GrainFactory.GetGrain<ICounterGrain>(key).Increment()));
+        foreach (var key in keys)
+        {
+            var id = new GrainId(CounterType, key);
+            var host = Assert.Single(ClusterSilos.Hosting(id, silos));
+            Assert.True(ClusterSilos.Transport(host).Owns(id), $"{id} runs on a silo that does not own its partition");
+        }
+
+        Assert.All(silos, s => Assert.Contains(ClusterSilos.Runtime(s).Catalog.Activations(), x => x.GrainId.Type == CounterType));
+    }
+
+    [Fact]
+    public async Task A_joining_silo_takes_its_share_and_a_leaving_silo_hands_over_without_losing_state()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri, await ClusterSilos.Tables(dynalite));
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        await ClusterSilos.Converged(a, b);
+        var keys = Enumerable.Range(0, 40).Select(i => Silos.Key($"patient{i}")).ToList();
+        await Task.WhenAll(keys.Select(key => a.GrainFactory.GetGrain<IStatefulGrain>(key).Set("v1-" + key, write: true)));
+
+        var c = await cluster.Start("silo-c");
+        await ClusterSilos.Converged(a, b, c);
+        Assert.InRange(ClusterSilos.Transport(c).OwnedPartitions.Count, 1, ClusterSilos.Partitions - 2);
+        Assert.Equal(RendezvousOwnership.PartitionsOf("silo-c", ClusterSilos.Partitions, ["silo-a", "silo-b", "silo-c"]), ClusterSilos.Transport(c).OwnedPartitions);
+
+        // Every grain answers with the state written before the hand-over, from its partition's owner only.
+        foreach (var key in keys)
+        {
+            Assert.Equal("v1-" + key, await b.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+        }
+
+        await ClusterSilos.Eventually("each grain lives only on its owner", () => keys.All(key =>
+        {
+            var id = new GrainId(StatefulType, key);
+            return ClusterSilos.Hosting(id, a, b, c) is [var host] && ClusterSilos.Transport(host).Owns(id);
+        }));
+        Assert.Contains(keys, key => ClusterSilos.Hosting(new GrainId(StatefulType, key), c).Count == 1);
+
+        await Task.WhenAll(keys.Select(key => c.GrainFactory.GetGrain<IStatefulGrain>(key).Set("v2-" + key, write: false)));
+        await c.StopAsync();
+        await ClusterSilos.Converged(a, b);
+
+        // C wrote the state of its grains while deactivating, before A and B took its partitions.
+        foreach (var key in keys)
+        {
+            Assert.Equal("v2-" + key, await a.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+        }
+    }
+
+    [Fact]
+    public async Task After_a_silo_crashes_its_partitions_are_reclaimed_and_its_grains_reminder_fires_once_on_the_new_owner()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri, await ClusterSilos.Tables(dynalite));
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        var c = await cluster.Start("silo-c");
+        await ClusterSilos.Converged(a, b, c);
+
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var key = Enumerable.Range(0, 1000).Select(i => $"reminded-{Guid.NewGuid():N}")
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(StatefulType, k)), ["silo-a", "silo-b", "silo-c"]) == "silo-c");
+        var grainId = new GrainId(StatefulType, key);
+        var grain = a.GrainFactory.GetGrain<IStatefulGrain>(key);
+        await grain.Set("before the crash", write: true);
+        await grain.RegisterReminder(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+        Assert.Equal([c], ClusterSilos.Hosting(grainId, a, b, c));
+
+        await ClusterSilos.Transport(c).CrashAsync();
+        await cluster.Beat(6, a, b);
+        await ClusterSilos.Converged(a, b);
+        var heir = ClusterSilos.Transport(a).Owns(grainId) ? a : b;
+
+        await cluster.Beat(5, a, b);
+        await Signals.Wait($"reminder:{key}:1");
+        Assert.Equal([heir], ClusterSilos.Hosting(grainId, a, b));
+        Assert.Equal("before the crash", await b.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+
+        // Exactly once: nothing else is due until the next period, and the next period fires once more.
+        await cluster.Beat(40, a, b);
+        await grain.Get();
+        Assert.False(Signals.IsSet($"reminder:{key}:2"));
+        await cluster.Beat(20, a, b);
+        await Signals.Wait($"reminder:{key}:2");
+        Assert.False(Signals.IsSet($"reminder:{key}:3"));
+    }
+
+    [Fact]
+    public async Task A_cluster_client_calls_grains_over_the_broker_without_joining_the_membership()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reroute:Cluster:BrokerUri"] = broker.Uri,
+            ["Reroute:Cluster:Name"] = cluster.Name,
+            ["Reroute:Cluster:Partitions"] = ClusterSilos.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+
+        await using var client = await ClusterClient.ConnectAsync(configuration);
+        var key = Silos.Key("from-client");
+        Assert.Equal(1, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Equal(2, await a.GrainFactory.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Equal(3, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+
+        Assert.Single(ClusterSilos.Hosting(new GrainId(CounterType, key), a));
+        Assert.Equal(["silo-a"], ClusterSilos.Transport(a).Membership.Live);
+        Assert.Equal(ClusterSilos.Partitions, ClusterSilos.Transport(a).OwnedPartitions.Count);
+    }
+
+    [Fact]
+    public async Task Stream_items_published_on_one_silo_reach_subscribers_on_the_others_in_order_and_implicit_subscribers_activate_once_on_their_owner()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        await ClusterSilos.Converged(a, b);
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var subscriberType = GrainInterfaceRegistry.GrainTypeName(typeof(IStreamSubscriberGrain));
+        var subscriber = Enumerable.Range(0, 1000).Select(_ => Silos.Key("listener"))
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(subscriberType, k)), ["silo-a", "silo-b"]) == "silo-b");
+        var streamKey = Silos.Key("feed");
+        await a.GrainFactory.GetGrain<IStreamSubscriberGrain>(subscriber).Subscribe(streamKey, 20);
+
+        var numbers = ClusterSilos.Runtime(a).GetStreamProvider("Default").GetStream<int>(new StreamId("numbers", streamKey));
+        for (var i = 0; i < 20; i++)
+        {
+            await numbers.OnNextAsync(i);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20), (int[])(await Signals.Wait($"stream:{subscriber}"))!);
+        Assert.Equal(Enumerable.Range(0, 20), await a.GrainFactory.GetGrain<IStreamSubscriberGrain>(subscriber).Received());
+
+        var implicitKey = Silos.Key("implicit");
+        var implicitStream = ClusterSilos.Runtime(b).GetStreamProvider("Default").GetStream<int>(new StreamId("implicit", implicitKey));
+        await implicitStream.OnNextAsync(7);
+        await implicitStream.OnNextAsync(8);
+        Assert.Equal(new[] { 7, 8 }, (int[])(await Signals.Wait($"implicit:{implicitKey}:2"))!);
+        var implicitId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IImplicitSubscriberGrain)), implicitKey);
+        var host = Assert.Single(ClusterSilos.Hosting(implicitId, a, b));
+        Assert.True(ClusterSilos.Transport(host).Owns(implicitId));
+        Assert.Equal(new[] { 7, 8 }, await a.GrainFactory.GetGrain<IImplicitSubscriberGrain>(implicitKey).Received());
+    }
+
+    [Fact]
+    public async Task A_call_chain_that_comes_back_across_silos_reenters_and_a_grain_exception_crosses_with_its_type()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        var b = await cluster.Start("silo-b");
+        await ClusterSilos.Converged(a, b);
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var chainType = GrainInterfaceRegistry.GrainTypeName(typeof(IChainGrain));
+        string KeyOn(string silo, string type) => Enumerable.Range(0, 1000).Select(_ => Silos.Key(silo))
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(type, k)), ["silo-a", "silo-b"]) == silo);
+        var x = KeyOn("silo-a", chainType);
+        var y = KeyOn("silo-b", chainType);
+
+        // x (on A) waits in Start for y (on B), which calls back into x: the chain travels with the messages.
+        Assert.Equal($"via {y}: leaf {x}", await b.GrainFactory.GetGrain<IChainGrain>(x).Start(y, x).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        var failing = KeyOn("silo-b", StatefulType);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => a.GrainFactory.GetGrain<IStatefulGrain>(failing).Fail("slot S-9 is taken"));
+        Assert.Equal("slot S-9 is taken", error.Message);
+    }
+
+    [Fact]
+    public async Task A_malformed_message_is_dead_lettered_with_its_reason_and_the_partition_keeps_serving()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var key = Silos.Key("after-garbage");
+        var partition = new PartitionMap(ClusterSilos.Partitions).PartitionOf(new GrainId(CounterType, key));
+
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync(string.Empty, ClusterTopology.PartitionQueue(cluster.Name, partition), mandatory: true,
+            new BasicProperties { Persistent = true, MessageId = "garbage-1" }, Encoding.UTF8.GetBytes("{not json"));
+        await channel.BasicPublishAsync(string.Empty, ClusterTopology.PartitionQueue(cluster.Name, partition), mandatory: true,
+            new BasicProperties { Persistent = true, MessageId = "garbage-2" }, Encoding.UTF8.GetBytes("""{"id":"garbage-2","grainType":"No.Such.IGrain","grainKey":"x","method":"M","request":{}}"""));
+
+        Assert.Equal(1, await a.GrainFactory.GetGrain<ICounterGrain>(key).Increment());
+
+        var dead = await TakeDeadLetters(channel, cluster.Name, 2);
+        Assert.Equal(["garbage-1", "garbage-2"], dead.Select(d => d.BasicProperties.MessageId).Order());
+        Assert.Contains("not valid JSON", Reason(dead.Single(d => d.BasicProperties.MessageId == "garbage-1")));
+        Assert.Contains("No.Such.IGrain", Reason(dead.Single(d => d.BasicProperties.MessageId == "garbage-2")));
+        Assert.All(dead, d => Assert.Equal(ClusterTopology.PartitionQueue(cluster.Name, partition), Header(d, ClusterTopology.QueueHeader)));
+        Assert.Equal("{not json", Encoding.UTF8.GetString(dead.Single(d => d.BasicProperties.MessageId == "garbage-1").Body.Span));
+    }
+
+    [Fact]
+    public async Task A_request_that_keeps_failing_is_dead_lettered_after_the_delivery_limit_and_its_caller_told()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a", deliveryLimit: 3);
+        var b = await cluster.Start("silo-b", deliveryLimit: 3);
+        await ClusterSilos.Converged(a, b);
+        var map = new PartitionMap(ClusterSilos.Partitions);
+        var key = Enumerable.Range(0, 1000).Select(i => Silos.Key("poison"))
+            .First(k => RendezvousOwnership.OwnerOf(map.PartitionOf(new GrainId(ProbeType, k)), ["silo-a", "silo-b"]) == "silo-b");
+
+        // Called from A, so the call crosses the broker and its answer must be serialized.
+        var error = await Assert.ThrowsAsync<RemoteGrainException>(() => a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Unanswerable());
+
+        Assert.Contains(nameof(GrainMessageFormatException), error.Message);
+        Assert.Contains("poison: delivered 3 times", error.Message);
+        Assert.Equal(3, ClusterProbeGrain.UnanswerableRuns[key]);
+        Assert.Equal(1, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var dead = Assert.Single(await TakeDeadLetters(channel, cluster.Name, 1));
+        Assert.Contains("JsonException", Reason(dead));
+        Assert.Contains(key, Encoding.UTF8.GetString(dead.Body.Span));
+        Assert.Contains("Unanswerable", Reason(dead));
+    }
+
+    [Fact]
+    public async Task A_request_whose_consumer_dies_every_time_is_dead_lettered_by_the_broker_after_the_delivery_limit()
+    {
+        // A request that crashes every silo it reaches never gets an answer from the transport; the partition queue's
+        // own delivery limit must take it out, or it would kill one silo after another.
+        var name = "poison-" + Guid.NewGuid().ToString("N")[..8];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Reroute:Cluster:BrokerUri"] = broker.Uri,
+            ["Reroute:Cluster:Name"] = name,
+            ["Reroute:Cluster:Partitions"] = "2",
+            ["Reroute:Cluster:DeliveryLimit"] = "2",
+        }).Build();
+        await using (await ClusterClient.ConnectAsync(configuration))
+        {
+            // Connecting declares the cluster's queues, as every silo does.
+        }
+
+        var queue = ClusterTopology.PartitionQueue(name, 0);
+        await using var publisher = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await publisher.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties { Persistent = true, MessageId = "kills-its-silo" }, Encoding.UTF8.GetBytes("{}"));
+
+        var deliveries = 0;
+        var deadLetters = ClusterTopology.DeadLetterQueue(name);
+        while (await channel.MessageCountAsync(deadLetters) == 0)
+        {
+            Assert.InRange(deliveries, 0, 4);
+            await using var doomed = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+            var consumerChannel = await doomed.CreateChannelAsync();
+            var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var consumer = new RabbitMQ.Client.Events.AsyncEventingBasicConsumer(consumerChannel);
+            consumer.ReceivedAsync += (_, _) =>
+            {
+                delivered.TrySetResult();
+                return Task.CompletedTask;
+            };
+            await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer);
+            await delivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            deliveries++;
+
+            // The silo dies mid-turn; the broker takes the request back and either offers it again or dead-letters it.
+            await doomed.AbortAsync();
+            await ClusterSilos.Eventually("the request is back in its queue or dead-lettered", () =>
+                channel.MessageCountAsync(queue).GetAwaiter().GetResult() + channel.MessageCountAsync(deadLetters).GetAwaiter().GetResult() == 1);
+        }
+
+        var dead = Assert.Single(await TakeDeadLetters(channel, name, 1));
+        Assert.Equal("kills-its-silo", dead.BasicProperties.MessageId);
+        Assert.Equal(0u, await channel.MessageCountAsync(queue));
+        Assert.Equal("delivery_limit", DeathReason(dead));
+        Assert.Equal(3, deliveries);
+    }
+
+    [Fact]
+    public async Task A_silo_whose_broker_is_unreachable_is_not_ready_and_retries_with_growing_backoff()
+    {
+        var closedPort = ExternalProcess.FreePort();
+        var options = Silos.Options();
+        options.Configuration["Reroute:Cluster:Mode"] = "RabbitMQ";
+        options.Configuration["Reroute:Cluster:BrokerUri"] = $"amqp://guest:guest@127.0.0.1:{closedPort}/";
+        options.Configuration["Reroute:Cluster:ReconnectInitialDelay"] = "00:00:01";
+        options.Configuration["Reroute:Cluster:ReconnectMaximumDelay"] = "00:00:04";
+        await using var silo = await TestSilo.StartAsync(options);
+        var transport = ClusterSilos.Transport(silo);
+        var status = ClusterSilos.Status(silo);
+
+        await ClusterSilos.Eventually("the first attempt failed", () => status.Stage.Contains("unreachable (attempt 1", StringComparison.Ordinal));
+        Assert.False(status.IsReady);
+        Assert.Contains($"127.0.0.1:{closedPort}", status.Stage);
+        Assert.Contains("retrying in 1 s", status.Stage);
+
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        await ClusterSilos.Eventually("the second attempt failed", () => status.Stage.Contains("unreachable (attempt 2", StringComparison.Ordinal));
+        Assert.Contains("retrying in 2 s", status.Stage);
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, transport.ConnectAttempts);
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        await ClusterSilos.Eventually("the third attempt failed", () => status.Stage.Contains("unreachable (attempt 3", StringComparison.Ordinal));
+        Assert.False(status.IsReady);
+        Assert.False(transport.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_redelivered_request_with_a_message_id_already_handled_runs_once_and_is_answered_again()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var key = Silos.Key("dedup");
+        var target = new GrainId(ProbeType, key);
+        Assert.Equal(1, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+
+        // The same request twice, as a publisher retrying after a lost confirm would send it.
+        var request = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
+        var body = GrainMessageCodec.EncodeCall("touch-once", target, (GrainRequest)Activator.CreateInstance(request)!);
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        for (var i = 0; i < 2; i++)
+        {
+            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
+                new BasicProperties { Persistent = true, MessageId = "touch-once", CorrelationId = "touch-once", ReplyTo = replies.QueueName }, body);
+        }
+
+        var answers = new List<string>();
+        await ClusterSilos.Eventually("both copies answered", () =>
+        {
+            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
+            {
+                answers.Add(Encoding.UTF8.GetString(reply.Body.Span));
+            }
+
+            return answers.Count == 2;
+        });
+        Assert.All(answers, answer => Assert.Contains("\"result\":2", answer));
+        Assert.Equal(3, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+    }
+
+    private static async Task<List<BasicGetResult>> TakeDeadLetters(IChannel channel, string cluster, int count)
+    {
+        var taken = new List<BasicGetResult>();
+        await ClusterSilos.Eventually($"{count} dead letters", () =>
+        {
+            if (channel.BasicGetAsync(ClusterTopology.DeadLetterQueue(cluster), autoAck: true).GetAwaiter().GetResult() is { } message)
+            {
+                taken.Add(message);
+            }
+
+            return taken.Count >= count;
+        });
+        return taken;
+    }
+
+    private static string DeathReason(BasicGetResult message)
+        => message.BasicProperties.Headers?["x-death"] is IList<object?> deaths && deaths.FirstOrDefault() is IDictionary<string, object?> death
+           && death.TryGetValue("reason", out var reason) && reason is byte[] bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+
+    private static string Reason(BasicGetResult message) => Header(message, ClusterTopology.ReasonHeader);
+
+    private static string Header(BasicGetResult message, string name)
+        => message.BasicProperties.Headers?[name] is byte[] bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+}

@@ -1,0 +1,69 @@
+using Reroute.Runtime.Core;
+using Reroute.Runtime.Testing;
+using Reroute.Runtime.Tests.Grains;
+using Reroute.TestServers;
+
+namespace Reroute.Runtime.Tests;
+
+/// <summary>
+/// The single-activation backstop (DESIGN.md, "The runtime contract"): where broker and membership briefly disagree
+/// two activations of one grain can exist, and then the stale one's write must fail. Forced here by creating two
+/// activations of one grain id directly, on each store a cluster may use.
+/// </summary>
+public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+{
+    [Fact]
+    public async Task Two_activations_racing_on_one_grain_the_stale_write_fails_in_sqlite()
+    {
+        await using var silo = await Silos.Start("Sqlite");
+        await Race(silo);
+    }
+
+    [Fact]
+    public async Task Two_activations_racing_on_one_grain_the_stale_write_fails_in_dynamodb()
+    {
+        var tables = await ClusterSilos.Tables(dynalite);
+        await using var silo = await Silos.Start("DynamoDb", o =>
+        {
+            o.Configuration["Reroute:Storage:DynamoDb:ServiceUrl"] = tables.ServiceUrl;
+            o.Configuration["Reroute:Storage:DynamoDb:AccessKey"] = tables.AccessKey;
+            o.Configuration["Reroute:Storage:DynamoDb:SecretKey"] = tables.SecretKey;
+            o.Configuration["Reroute:Storage:DynamoDb:StateTable"] = tables.StateTable;
+            o.Configuration["Reroute:Storage:DynamoDb:RemindersTable"] = tables.RemindersTable;
+        });
+        await Race(silo);
+    }
+
+    private static async Task Race(TestSilo silo)
+    {
+        var key = Silos.Key("raced");
+        var runtime = ClusterSilos.Runtime(silo);
+        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
+        await silo.GrainFactory.GetGrain<IStatefulGrain>(key).Set("agreed", write: true);
+        await silo.GrainFactory.GetGrain<IStatefulGrain>(key).Deactivate();
+        await ClusterSilos.Eventually("the grain deactivated (and wrote its state)", () => !runtime.Catalog.Activations().Any(x => x.GrainId == grainId));
+
+        var first = new Activation(runtime, runtime.Classes.Get(grainId), grainId);
+        var second = new Activation(runtime, runtime.Classes.Get(grainId), grainId);
+        Assert.Equal("agreed", await (Task<string?>)first.Receive(Request(nameof(IStatefulGrain.Get))));
+        Assert.Equal("agreed", await (Task<string?>)second.Receive(Request(nameof(IStatefulGrain.Get))));
+
+        await first.Receive(Request(nameof(IStatefulGrain.Set), "winner", true));
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => second.Receive(Request(nameof(IStatefulGrain.Set), "stale", true)));
+        Assert.NotNull(error.StoredEtag);
+
+        Assert.Equal("winner", await silo.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+    }
+
+    private static GrainRequest Request(string method, params object[] arguments)
+    {
+        var descriptor = GrainInterfaceRegistry.Get(typeof(IStatefulGrain)).Methods.Single(m => m.Method.Name == method);
+        var request = (GrainRequest)Activator.CreateInstance(descriptor.RequestType)!;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            descriptor.RequestType.GetProperty($"Arg{i}")!.SetValue(request, arguments[i]);
+        }
+
+        return request;
+    }
+}
