@@ -141,8 +141,10 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             {
                 await connection.CloseAsync(TimeSpan.FromSeconds(5));
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
+                // A close the broker does not answer in time (it may be restarting, or overloaded) times out as a
+                // cancellation: the silo is stopping either way, and the broker redelivers whatever was not acknowledged.
                 LogCloseFailed(exception);
             }
 
