@@ -6,7 +6,7 @@ namespace Reroute.Grains.Routing.Simulation;
 /// <summary>The replay's results as the command line prints them: one row per policy, then the goals line.</summary>
 public static class ReplayTable
 {
-    /// <summary>The policy's key in reports and JSON (reroute, random, round_robin, least_loaded, always_cloud, nearest_mec).</summary>
+    /// <summary>The policy's key in reports and JSON (reroute, random, round_robin, least_loaded, always_cloud, nearest_mec, always_cloud_compliant).</summary>
     public static string Key(ReplayPolicy policy) => policy switch
     {
         ReplayPolicy.Reroute => "reroute",
@@ -14,6 +14,7 @@ public static class ReplayTable
         ReplayPolicy.RoundRobin => "round_robin",
         ReplayPolicy.LeastLoaded => "least_loaded",
         ReplayPolicy.AlwaysCloud => "always_cloud",
+        ReplayPolicy.AlwaysCloudCompliant => "always_cloud_compliant",
         _ => "nearest_mec",
     };
 
