@@ -24,10 +24,10 @@ public static class ReplayTable
         ArgumentNullException.ThrowIfNull(results);
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{"policy",-13} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
+        text.AppendLine(c, $"{"policy",-22} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
         foreach (var r in results)
         {
-            text.AppendLine(c, $"{Key(r.Policy),-13} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
+            text.AppendLine(c, $"{Key(r.Policy),-22} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
         }
 
         if (results.FirstOrDefault(r => r.Policy == ReplayPolicy.Reroute) is { } ours
