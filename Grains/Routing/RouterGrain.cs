@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reroute.Interfaces.Routing;
 using Reroute.Runtime.Cluster;
@@ -11,11 +12,13 @@ namespace Reroute.Grains.Routing;
 /// Breakers enter the planner as data: an open node is excluded, and a half-open or ramping node takes only its admit
 /// fraction of requests, chosen by a stable hash of the request and node ids so that a retry of the same request sees
 /// the same view. Reentrant: a decision spends most of its time awaiting the policy and log grains, and the snapshot is
-/// swapped whole between awaits, so interleaved decisions always see one consistent snapshot.
+/// swapped whole between awaits, so interleaved decisions always see one consistent snapshot. When a refresh fails (a
+/// resource, breaker, cache or monitor grain unreachable), the router keeps deciding on its last good snapshot, says so
+/// in the rationale, and tries again one refresh interval later rather than on every request.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, IRouterGrain
+public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, ILogger<RouterGrain> logger) : Grain, IRouterGrain
 {
     // 2^53: a double holds that many evenly spaced values in [0, 1).
     private const double UnitScale = 1.0 / (1UL << 53);
@@ -31,6 +34,9 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     private NodeSnapshot[] _nodes = [];
     private BreakerStatus[] _breakers = [];
     private DateTimeOffset? _refreshedAt;
+
+    // When the snapshot in use was taken; differs from _refreshedAt only while refreshes are failing.
+    private DateTimeOffset? _snapshotTakenAt;
     private BreakerStatus[] _tierBreakers = [];
     private RoutingExperiment? _experiment;
     private RoutingModel? _experimentModel;
@@ -44,7 +50,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
     public async Task<RouteDecision> Route(InferenceRequest request)
     {
         RoutingValidation.Request(request);
-        await RefreshIfStale();
+        var stale = await RefreshOrKeepLastGood(request.RequestId);
         var policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
         var profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
         await Task.WhenAll(policy, profile);
@@ -67,6 +73,14 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
             }
         }
 
+        if (stale is { } age)
+        {
+            decision = decision with
+            {
+                Rationale = decision.Rationale.Add(string.Create(CultureInfo.InvariantCulture, $"node snapshot refresh failed: decided on the last good snapshot, {age.TotalMilliseconds:F0} ms old")),
+            };
+        }
+
         if (_experiment is not null)
         {
             decision = decision with { Policy = policyName };
@@ -77,6 +91,25 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         await GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
             .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
         return decision;
+    }
+
+    // Graceful degradation: a failed refresh with a snapshot in hand keeps the old one (returning its age); the next
+    // attempt waits one refresh interval so a down grain is not called on every request. With no snapshot yet there is
+    // nothing to fall back on, and the failure is the caller's.
+    private async Task<TimeSpan?> RefreshOrKeepLastGood(string requestId)
+    {
+        try
+        {
+            await RefreshIfStale();
+        }
+        catch (Exception error) when (_snapshotTakenAt is not null && error is not OperationCanceledException)
+        {
+            _refreshedAt = Time.GetUtcNow();
+            LogSnapshotRefreshFailed(logger, error.GetType().Name, requestId);
+        }
+
+        var age = Time.GetUtcNow() - _snapshotTakenAt;
+        return _snapshotTakenAt != _refreshedAt ? age : null;
     }
 
     private async Task RefreshIfStale()
@@ -123,6 +156,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         _nodes = [.. nodes];
         _breakers = [.. states];
         _refreshedAt = now;
+        _snapshotTakenAt = now;
     }
 
     // A model that keeps arriving cold where an edge node near its requests could host it is worth loading there: the
@@ -227,4 +261,7 @@ public sealed class RouterGrain(IOptions<RoutingGrainOptions> options) : Grain, 
         var hash = StableHash.Combine(StableHash.Of(requestId), StableHash.Of(nodeId));
         return (hash >> (64 - FractionBits)) * UnitScale < fraction;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node snapshot refresh failed ({ErrorType}) at request {RequestId}: routing on the last good snapshot")]
+    private static partial void LogSnapshotRefreshFailed(ILogger logger, string errorType, string requestId);
 }

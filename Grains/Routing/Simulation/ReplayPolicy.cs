@@ -20,4 +20,10 @@ public enum ReplayPolicy
 
     /// <summary>The edge node in the request's own cell; the cloud when it cannot serve.</summary>
     NearestMec,
+
+    /// <summary>
+    /// Always the cloud, except for the PHI requests a tenant keeps off the cloud: those go to the nearest edge node the
+    /// tenant approved (its own cell first). The always-cloud policy an operator bound by the tenants' rules could run.
+    /// </summary>
+    AlwaysCloudCompliant,
 }

@@ -6,7 +6,7 @@ namespace Reroute.Grains.Routing.Simulation;
 /// <summary>The replay's results as the command line prints them: one row per policy, then the goals line.</summary>
 public static class ReplayTable
 {
-    /// <summary>The policy's key in reports and JSON (reroute, random, round_robin, least_loaded, always_cloud, nearest_mec).</summary>
+    /// <summary>The policy's key in reports and JSON (reroute, random, round_robin, least_loaded, always_cloud, nearest_mec, always_cloud_compliant).</summary>
     public static string Key(ReplayPolicy policy) => policy switch
     {
         ReplayPolicy.Reroute => "reroute",
@@ -14,6 +14,7 @@ public static class ReplayTable
         ReplayPolicy.RoundRobin => "round_robin",
         ReplayPolicy.LeastLoaded => "least_loaded",
         ReplayPolicy.AlwaysCloud => "always_cloud",
+        ReplayPolicy.AlwaysCloudCompliant => "always_cloud_compliant",
         _ => "nearest_mec",
     };
 
@@ -23,10 +24,10 @@ public static class ReplayTable
         ArgumentNullException.ThrowIfNull(results);
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{"policy",-13} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
+        text.AppendLine(c, $"{"policy",-22} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
         foreach (var r in results)
         {
-            text.AppendLine(c, $"{Key(r.Policy),-13} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
+            text.AppendLine(c, $"{Key(r.Policy),-22} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
         }
 
         if (results.FirstOrDefault(r => r.Policy == ReplayPolicy.Reroute) is { } ours

@@ -231,6 +231,7 @@ public static class TraceReplay
                 ReplayPolicy.LeastLoaded => Single(index, PickLeastLoaded(r), sla),
                 ReplayPolicy.AlwaysCloud => Single(index, IndexOf(CloudNodeId), sla),
                 ReplayPolicy.NearestMec => Single(index, PickNearest(r), sla),
+                ReplayPolicy.AlwaysCloudCompliant => Single(index, PickCloudOrAllowedEdge(request), sla),
                 _ => throw new ArgumentOutOfRangeException(nameof(policy)),
             };
         }
@@ -339,6 +340,32 @@ public static class TraceReplay
             }
 
             return IndexOf(CloudNodeId);
+        }
+
+        // The cloud when the tenant allows it; otherwise an approved, serving edge node, the request's own cell first.
+        private int PickCloudOrAllowedEdge(SimRequest request)
+        {
+            if (!Violates(request, ComputeTier.Cloud, CloudNodeId))
+            {
+                return IndexOf(CloudNodeId);
+            }
+
+            var r = request.Request;
+            var fallback = NoTarget;
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                if (nodes[i].Tier == ComputeTier.Edge && Serves(i, r) && !Violates(request, ComputeTier.Edge, nodes[i].Id))
+                {
+                    if (string.Equals(nodes[i].Cell, r.Cell, StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+
+                    fallback = fallback == NoTarget ? i : fallback;
+                }
+            }
+
+            return fallback;
         }
 
         private ReplayResult Summarize()

@@ -173,10 +173,10 @@ internal static class RoutingBenchmark
 
         var table = TraceReplay.RunAll(trace, options with { Load = load.Value });
         Console.WriteLine($"  replay at load {load:F1} (arrivals {load:F1}× faster than the trace):");
-        Console.WriteLine($"    {"policy",-13} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
+        Console.WriteLine($"    {"policy",-22} {"SLA",8} {"p50 ms",9} {"p99 ms",9} {"$/1k req",9} {"privacy",8} {"failed",7} {"device",7} {"edge",7} {"cloud",7}");
         foreach (var r in table)
         {
-            Console.WriteLine($"    {ReplayTable.Key(r.Policy),-13} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
+            Console.WriteLine($"    {ReplayTable.Key(r.Policy),-22} {r.SlaAttainment,8:P2} {r.P50Ms,9:F0} {r.P99Ms,9:F0} {r.CostPer1k,9:F4} {r.PrivacyViolations,8} {r.Failed,7} {r.DeviceShare,7:P0} {r.EdgeShare,7:P0} {r.CloudShare,7:P0}");
         }
 
         results.Note("trace_file", Path.GetFileName(path));

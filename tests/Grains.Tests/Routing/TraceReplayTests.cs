@@ -68,4 +68,18 @@ public sealed class TraceReplayTests
         Assert.Equal(0, ours.PrivacyViolations);
         Assert.True(cloud.PrivacyViolations > 0, "the workload must hold PHI that the cloud may not see: " + table);
     }
+
+    [Fact]
+    public void The_compliant_always_cloud_baseline_keeps_barred_phi_off_the_cloud_and_sends_everything_else_there()
+    {
+        var options = new SimulationOptions { Load = ContendedLoad };
+        var cloud = TraceReplay.Run(Trace.Value, ReplayPolicy.AlwaysCloud, options);
+        var compliant = TraceReplay.Run(Trace.Value, ReplayPolicy.AlwaysCloudCompliant, options);
+
+        Assert.True(cloud.PrivacyViolations > 0);
+        Assert.Equal(0, compliant.PrivacyViolations);
+        Assert.Equal(1.0, cloud.CloudShare);
+        Assert.True(compliant.CloudShare < 1.0 && compliant.EdgeShare > 0, $"cloud {compliant.CloudShare:P2}, edge {compliant.EdgeShare:P2}");
+        Assert.Equal("always_cloud_compliant", ReplayTable.Key(ReplayPolicy.AlwaysCloudCompliant));
+    }
 }
