@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
@@ -55,8 +54,10 @@ internal static class DemoCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            // The demo's clock starts now and jumps from event to event; afterwards it runs on at real pace.
+            var clock = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
             var folder = Path.GetFullPath(parseResult.GetValue(dataDir)
-                ?? Path.Combine(Path.GetTempPath(), "reroute-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))));
+                ?? Path.Combine(Path.GetTempPath(), "reroute-demo-" + clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))));
             if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 await error.WriteLineAsync($"--data-dir {folder} is not empty: the demo needs a new or empty folder, so it never mixes with other data.");
@@ -75,29 +76,18 @@ internal static class DemoCommand
                 hostArgs.Add($"--urls={addresses}");
             }
 
-            // The demo's clock starts now and jumps from event to event; afterwards it runs on at real pace.
-            var clock = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
-            WebApplication app;
-            try
+            var (app, buildExit) = await SiloLaunch.BuildAsync([.. hostArgs], error, builder => ConfigureDemo(builder, clock));
+            if (app is null)
             {
-                app = SiloHost.Build([.. hostArgs], builder => ConfigureDemo(builder, clock));
-            }
-            catch (ConfigurationValidationException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return ExitCodes.Configuration;
+                return buildExit;
             }
 
             await using (app)
             {
-                var wall = Stopwatch.StartNew();
-                try
+                var startedAt = TimeProvider.System.GetTimestamp();
+                if (await SiloLaunch.StartAsync(app, error, cancellationToken) is { } startExit)
                 {
-                    await app.StartAsync(cancellationToken);
-                }
-                catch (Exception ex) when (StartupFailure.Is(ex))
-                {
-                    return await StartupFailure.ReportAsync(ex, error);
+                    return startExit;
                 }
 
                 var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
@@ -126,7 +116,7 @@ internal static class DemoCommand
                 }
 
                 var token = app.Services.GetRequiredService<TokenIssuer>().Issue(ViewerSubject, [Roles.Scheduler], demo.Tenant);
-                var passed = await DemoReport.SummarizeAsync(output, run, view, clock.GetUtcNow(), wall.Elapsed);
+                var passed = await DemoReport.SummarizeAsync(output, run, view, clock.GetUtcNow(), TimeProvider.System.GetElapsedTime(startedAt));
                 await DemoReport.WhereToLookAsync(output, address, token, demo.Tenant, folder, view, parseResult.GetValue(exit));
                 if (!parseResult.GetValue(exit))
                 {
@@ -167,14 +157,14 @@ internal static class DemoCommand
     private static async Task ServeAsync(WebApplication app, ManualTimeProvider clock, CancellationToken cancellationToken)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
-        var last = Stopwatch.GetTimestamp();
+        var last = TimeProvider.System.GetTimestamp();
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
             while (await ticks.WaitForNextTickAsync(stopping.Token))
             {
-                var now = Stopwatch.GetTimestamp();
-                clock.Advance(Stopwatch.GetElapsedTime(last, now));
+                var now = TimeProvider.System.GetTimestamp();
+                clock.Advance(TimeProvider.System.GetElapsedTime(last, now));
                 last = now;
             }
         }

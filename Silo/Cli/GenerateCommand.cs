@@ -75,30 +75,22 @@ internal static class GenerateCommand
                 return ExitCodes.Usage;
             }
 
-            WebApplication app;
-            try
+            var (app, buildExit) = await SiloLaunch.BuildAsync(
+                [.. LoadingDefaults, .. overrides, "--Reroute:Demo:SeedOnFirstStart=false"],
+                error,
+                builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            if (app is null)
             {
-                app = SiloHost.Build(
-                    [.. LoadingDefaults, .. overrides, "--Reroute:Demo:SeedOnFirstStart=false"],
-                    builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-            }
-            catch (ConfigurationValidationException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return ExitCodes.Configuration;
+                return buildExit;
             }
 
             await using (app)
             {
                 var time = app.Services.GetRequiredService<TimeProvider>();
                 spec = spec with { StartDate = parseResult.GetValue(start) ?? ClinicNetworkSpec.TodayAt(time.GetUtcNow(), ClinicNetworkSpec.DefaultUtcOffset) };
-                try
+                if (await SiloLaunch.StartAsync(app, error, cancellationToken) is { } startExit)
                 {
-                    await app.StartAsync(cancellationToken);
-                }
-                catch (Exception ex) when (StartupFailure.Is(ex))
-                {
-                    return await StartupFailure.ReportAsync(ex, error);
+                    return startExit;
                 }
 
                 await output.WriteLineAsync(Invariant(

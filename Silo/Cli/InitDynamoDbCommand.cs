@@ -22,15 +22,10 @@ internal static class InitDynamoDbCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            Microsoft.AspNetCore.Builder.WebApplication app;
-            try
+            var (app, buildExit) = await SiloLaunch.BuildAsync([.. overrides], error);
+            if (app is null)
             {
-                app = SiloHost.Build([.. overrides]);
-            }
-            catch (ConfigurationValidationException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return ExitCodes.Configuration;
+                return buildExit;
             }
 
             await using (app)

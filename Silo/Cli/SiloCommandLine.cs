@@ -61,15 +61,10 @@ internal static class SiloCommandLine
             hostArgs.Add($"--urls={addresses}");
         }
 
-        WebApplication app;
-        try
+        var (app, buildExit) = await SiloLaunch.BuildAsync([.. hostArgs], error);
+        if (app is null)
         {
-            app = SiloHost.Build([.. hostArgs]);
-        }
-        catch (ConfigurationValidationException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return ExitCodes.Configuration;
+            return buildExit;
         }
 
         await using (app)

@@ -87,26 +87,17 @@ internal static class SimulateMecCommand
                 hostArgs.Add($"--urls={addresses}");
             }
 
-            WebApplication app;
-            try
+            var (app, buildExit) = await SiloLaunch.BuildAsync([.. hostArgs], error);
+            if (app is null)
             {
-                app = SiloHost.Build([.. hostArgs]);
-            }
-            catch (ConfigurationValidationException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return ExitCodes.Configuration;
+                return buildExit;
             }
 
             await using (app)
             {
-                try
+                if (await SiloLaunch.StartAsync(app, error, cancellationToken) is { } startExit)
                 {
-                    await app.StartAsync(cancellationToken);
-                }
-                catch (Exception ex) when (StartupFailure.Is(ex))
-                {
-                    return await StartupFailure.ReportAsync(ex, error);
+                    return startExit;
                 }
 
                 var time = app.Services.GetRequiredService<TimeProvider>();

@@ -62,18 +62,14 @@ internal static class TokenCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            Microsoft.AspNetCore.Builder.WebApplication app;
-            try
+            // Logs to standard error: standard output carries the token alone, so it can be captured as it is.
+            var (app, buildExit) = await SiloLaunch.BuildAsync(
+                [.. overrides],
+                error,
+                builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            if (app is null)
             {
-                // Logs to standard error: standard output carries the token alone, so it can be captured as it is.
-                app = SiloHost.Build(
-                    [.. overrides],
-                    builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-            }
-            catch (ConfigurationValidationException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return ExitCodes.Configuration;
+                return buildExit;
             }
 
             await using (app)
