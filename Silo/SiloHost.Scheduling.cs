@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reroute.Grains.Scheduling;
 using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Silo.Options;
 using Reroute.Silo.Security;
@@ -15,6 +16,7 @@ public static partial class SiloHost
         builder.AddRerouteOptions<SchedulingApiOptions>(SchedulingApiOptions.SectionName);
         builder.AddRerouteOptions<FhirOptions>(FhirOptions.SectionName);
         builder.AddRerouteOptions<WorkflowOptions>(WorkflowOptions.Section);
+        builder.AddRerouteOptions<ScheduleIndexOptions>(ScheduleIndexOptions.Section);
         builder.Services.AddOptions<WorkflowOptions>().PostConfigure<IOptions<SiloOptions>>(static (workflow, silo) =>
         {
             if (workflow.LinkSigningKey.Length == 0)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling;
@@ -6,12 +7,15 @@ namespace Reroute.Grains.Scheduling;
 /// A patient's appointment index, apart from the patient grain so that a profile upsert (which replaces the profile
 /// whole) can never drop it, and so that appointments of a patient the clinic has not sent yet are still found.
 /// </summary>
-public sealed class PatientScheduleGrain([PersistentState("patientSchedule")] IPersistentState<PatientScheduleState> state) : Grain, IPatientScheduleGrain
+public sealed class PatientScheduleGrain(
+    [PersistentState("patientSchedule")] IPersistentState<PatientScheduleState> state,
+    IOptions<ScheduleIndexOptions> indexOptions) : Grain, IPatientScheduleGrain
 {
     /// <inheritdoc />
     public async Task TrackAppointment(ScheduledAppointment appointment)
     {
-        if (ScheduleIndex.With(state.State.Appointments, appointment) is { } next)
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (ScheduleIndex.With(state.State.Appointments, [appointment], indexOptions.Value.MaxEntries, Time.GetUtcNow()) is { } next)
         {
             await state.ReplaceAsync(state.State with { Appointments = next });
         }

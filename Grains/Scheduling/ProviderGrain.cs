@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Options;
 using Reroute.Interfaces.Scheduling;
 
 namespace Reroute.Grains.Scheduling;
 
 /// <summary>A provider: profile, unavailability, idempotent slot bookings and the index of the provider's appointments.</summary>
-public sealed class ProviderGrain([PersistentState("provider")] IPersistentState<ProviderState> state) : Grain, IProviderGrain
+public sealed class ProviderGrain(
+    [PersistentState("provider")] IPersistentState<ProviderState> state,
+    IOptions<ScheduleIndexOptions> indexOptions) : Grain, IProviderGrain
 {
     /// <inheritdoc />
     public Task<ProviderProfile?> Get() => Task.FromResult(View(state.State));
@@ -121,32 +124,19 @@ public sealed class ProviderGrain([PersistentState("provider")] IPersistentState
     public Task<IReadOnlyList<SlotBooking>> GetBookings() => Task.FromResult(state.State.Bookings);
 
     /// <inheritdoc />
-    public async Task TrackAppointment(ScheduledAppointment appointment)
+    public Task TrackAppointment(ScheduledAppointment appointment)
     {
-        if (ScheduleIndex.With(state.State.Appointments, appointment) is { } next)
-        {
-            await state.ReplaceAsync(state.State with { Appointments = next });
-        }
+        ArgumentNullException.ThrowIfNull(appointment);
+        return TrackAppointments([appointment]);
     }
 
     /// <inheritdoc />
     public async Task TrackAppointments(IReadOnlyList<ScheduledAppointment> appointments)
     {
-        ArgumentNullException.ThrowIfNull(appointments);
-        var incoming = new Dictionary<string, ScheduledAppointment>(StringComparer.Ordinal);
-        foreach (var appointment in appointments)
+        if (ScheduleIndex.With(state.State.Appointments, appointments, indexOptions.Value.MaxEntries, Time.GetUtcNow()) is { } next)
         {
-            ArgumentNullException.ThrowIfNull(appointment);
-            incoming[appointment.AppointmentId] = appointment;
+            await state.ReplaceAsync(state.State with { Appointments = next });
         }
-
-        if (incoming.Values.All(state.State.Appointments.Contains))
-        {
-            return;
-        }
-
-        var others = state.State.Appointments.Where(a => !incoming.ContainsKey(a.AppointmentId));
-        await state.ReplaceAsync(state.State with { Appointments = [.. others, .. incoming.Values] });
     }
 
     /// <inheritdoc />

@@ -5,12 +5,32 @@ namespace Reroute.Grains.Scheduling;
 /// <summary>The appointment indexes of providers and patients: one entry per appointment id, searched by window.</summary>
 public static class ScheduleIndex
 {
-    /// <summary>The index with <paramref name="appointment"/> added or replacing the entry of the same id; null when already there unchanged.</summary>
-    public static IReadOnlyList<ScheduledAppointment>? With(IReadOnlyList<ScheduledAppointment> index, ScheduledAppointment appointment)
+    /// <summary>
+    /// The index with <paramref name="appointments"/> added or replacing the entries of the same ids; over
+    /// <paramref name="maxEntries"/>, without the entries that ended before <paramref name="now"/> longest ago. Null when
+    /// that is the index as it is.
+    /// </summary>
+    public static IReadOnlyList<ScheduledAppointment>? With(
+        IReadOnlyList<ScheduledAppointment> index, IReadOnlyList<ScheduledAppointment> appointments, int maxEntries, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(appointment);
-        return index.Contains(appointment) ? null : [.. index.Where(a => a.AppointmentId != appointment.AppointmentId), appointment];
+        ArgumentNullException.ThrowIfNull(appointments);
+        var incoming = new Dictionary<string, ScheduledAppointment>(StringComparer.Ordinal);
+        foreach (var appointment in appointments)
+        {
+            ArgumentNullException.ThrowIfNull(appointment);
+            incoming[appointment.AppointmentId] = appointment;
+        }
+
+        List<ScheduledAppointment> next = [.. index.Where(a => !incoming.ContainsKey(a.AppointmentId)), .. incoming.Values];
+        var excess = next.Count - maxEntries;
+        if (excess > 0)
+        {
+            var dropped = next.Where(a => a.End < now).OrderBy(static a => a.End).Take(excess).ToHashSet();
+            next.RemoveAll(dropped.Contains);
+        }
+
+        return next.Count == index.Count && next.All(index.ToHashSet().Contains) ? null : next;
     }
 
     /// <summary>The index without <paramref name="appointmentId"/>; null when it was not there.</summary>
