@@ -75,6 +75,7 @@ public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, D
             await Log(request, cached, Time.GetUtcNow());
             return cached;
         }
+
         var (model, policyName) = PolicyFor(request.RequestId);
 
         var decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: false, out var heldBack), policy.Result, model);
@@ -120,7 +121,7 @@ public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, D
 
     // Graceful degradation: a failed refresh with a snapshot in hand keeps the old one (returning its age); the next
     // attempt waits one refresh interval so a down grain is not called on every request. With no snapshot yet there is
-    // nothing to fall back on, and the failure is the caller's.
+    // no snapshot to fall back on: the failure goes to Route, which reuses a cached decision or leaves it to the caller.
     private async Task<TimeSpan?> RefreshOrKeepLastGood(string requestId)
     {
         try
