@@ -46,16 +46,14 @@ public static class RoutePlanner
         Span<int> excluded = stackalloc int[VerdictCount];
         var eligible = nodes.Length <= MaxStackNodes ? stackalloc bool[nodes.Length] : new bool[nodes.Length];
 
-        // Pass 1: hard filters. Whether anything outside the edge is eligible decides if edge capacity is kept in reserve.
+        // Pass 1: hard filters.
         var deviceVerdict = RouteFilter.CheckDevice(request, profile, policy, model);
         excluded[(int)deviceVerdict]++;
-        var otherThanEdge = deviceVerdict == FilterVerdict.Eligible;
         for (var i = 0; i < nodes.Length; i++)
         {
             var verdict = RouteFilter.Check(request, profile, nodes[i], policy);
             excluded[(int)verdict]++;
             eligible[i] = verdict == FilterVerdict.Eligible;
-            otherThanEdge |= eligible[i] && nodes[i].Tier != ComputeTier.Edge;
         }
 
         // Pass 2: score; keep the best two per tier, which is all the primary and backup choice below needs.
@@ -65,16 +63,31 @@ public static class RoutePlanner
         Span<double> secondScore = stackalloc double[TierCount];
         best.Fill(NoCandidate);
         second.Fill(NoCandidate);
+        // The other tiers go first: whether one of them meets the SLA decides if edge slots are kept in reserve for requests
+        // that have nowhere else to go (PHI whose tenant bars the cloud).
+        var feasibleElsewhere = false;
         if (deviceVerdict == FilterVerdict.Eligible)
         {
-            Offer((int)ComputeTier.Device, DeviceIndex, RouteScorer.EstimateDevice(request, profile, model).Score, best, second, bestScore, secondScore);
+            var device = RouteScorer.EstimateDevice(request, profile, model);
+            feasibleElsewhere = device.MeetsSla;
+            Offer((int)ComputeTier.Device, DeviceIndex, device.Score, best, second, bestScore, secondScore);
         }
 
         for (var i = 0; i < nodes.Length; i++)
         {
-            if (eligible[i])
+            if (eligible[i] && nodes[i].Tier != ComputeTier.Edge)
             {
-                var estimate = RouteScorer.Estimate(request, profile, nodes[i], model, otherThanEdge);
+                var estimate = RouteScorer.Estimate(request, profile, nodes[i], model);
+                feasibleElsewhere |= estimate.MeetsSla;
+                Offer((int)nodes[i].Tier, i, estimate.Score, best, second, bestScore, secondScore);
+            }
+        }
+
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (eligible[i] && nodes[i].Tier == ComputeTier.Edge)
+            {
+                var estimate = RouteScorer.Estimate(request, profile, nodes[i], model, feasibleElsewhere);
                 Offer((int)nodes[i].Tier, i, estimate.Score, best, second, bestScore, secondScore);
             }
         }
@@ -107,8 +120,8 @@ public static class RoutePlanner
         var backupOtherTier = backupTier != NoCandidate;
         var primaryIndex = best[primaryTier];
 
-        var primary = EstimateOf(request, profile, nodes, primaryIndex, model, otherThanEdge);
-        RouteEstimate? backup = backupIndex != NoCandidate ? EstimateOf(request, profile, nodes, backupIndex, model, otherThanEdge) : null;
+        var primary = EstimateOf(request, profile, nodes, primaryIndex, model, feasibleElsewhere);
+        RouteEstimate? backup = backupIndex != NoCandidate ? EstimateOf(request, profile, nodes, backupIndex, model, feasibleElsewhere) : null;
         return Decide(request, profile, nodes, model, excluded, primaryIndex, primary, backupIndex, backup, backupOtherTier);
     }
 
@@ -230,7 +243,7 @@ public static class RoutePlanner
         var next = AddExclusions(lines, 1, excluded);
         lines[next++] = string.Create(
             CultureInfo.InvariantCulture,
-            $"primary {primaryId} ({primary.Tier}): est {primary.LatencyMs:F0} ms of {request.LatencySlaMs:F0} ms SLA (network {primary.NetworkMs:F0}, queue {primary.QueueMs:F0}, service {primary.ServiceMs:F0}, cold start {primary.ColdStartMs:F0}), cost ${primary.Cost:F5}, model {(primary.Warm ? "warm" : "cold")}");
+            $"primary {primaryId} ({primary.Tier}): est {primary.LatencyMs:F0} ms (pessimistic {primary.PessimisticLatencyMs:F0}) of {request.LatencySlaMs:F0} ms SLA (network {primary.NetworkMs:F0}, queue {primary.QueueMs:F0}, service {primary.ServiceMs:F0}, cold start {primary.ColdStartMs:F0}), cost ${primary.Cost:F5}, model {(primary.Warm ? "warm" : "cold")}");
         if (!primary.MeetsSla)
         {
             lines[next++] = "no eligible candidate meets the SLA with margin: best effort";

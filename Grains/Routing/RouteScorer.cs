@@ -14,8 +14,9 @@ public static class RouteScorer
     private const double TokensPerThousand = 1_000;
 
     /// <summary>
-    /// Estimates an edge or cloud node. <paramref name="keepEdgeReserve"/> says the request could go to another tier, so
-    /// a busy edge node's last slots are left to requests that cannot (PHI without cloud approval).
+    /// Estimates an edge or cloud node. <paramref name="keepEdgeReserve"/> says another tier can serve the request within
+    /// its SLA, so a PHI-certified edge node's last slots are left to requests that cannot go elsewhere (PHI whose tenant
+    /// bars the cloud).
     /// </summary>
     public static RouteEstimate Estimate(InferenceRequest request, RequestProfile profile, NodeSnapshot node, RoutingModel model, bool keepEdgeReserve = false)
     {
@@ -25,7 +26,8 @@ public static class RouteScorer
         ArgumentNullException.ThrowIfNull(model);
 
         var speed = node.SpeedFactor > 0 ? node.SpeedFactor : 1;
-        var network = Math.Max(0, request.Network.RttMs) + Math.Max(0, node.RttMs) + UploadMs(request, model.Latency);
+        var nodeRtt = Math.Max(0, node.RttMs);
+        var network = Math.Max(0, request.Network.RttMs) + nodeRtt + UploadMs(request, model.Latency);
         if (node.Tier == ComputeTier.Edge && !string.Equals(node.Cell, request.Cell, StringComparison.Ordinal))
         {
             network += model.Latency.CrossCellRttMs;
@@ -64,14 +66,45 @@ public static class RouteScorer
             reliability *= weights.ColdReliability;
         }
 
-        var reservePenalty = 0.0;
-        if (keepEdgeReserve && node.Tier == ComputeTier.Edge)
+        var reservePenalty = InEdgeReserve(node, keepEdgeReserve, weights) ? weights.EdgeReservePenalty : 0;
+        var parts = new LatencyParts(network, nodeRtt * learned, queue, service, cold);
+        return Score(request, profile, node.Tier, parts, RouteFilter.Cost(request, node.CostPer1kTokens), reliability, weights, reservePenalty);
+    }
+
+    /// <summary>
+    /// Whether taking one more request would put a PHI-certified edge node above its reserve utilization while the request
+    /// has another tier that meets its SLA.
+    /// </summary>
+    public static bool InEdgeReserve(NodeSnapshot node, bool keepEdgeReserve, RoutingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (!keepEdgeReserve || node.Tier != ComputeTier.Edge || node.CertifiedPrivacy.IsDefaultOrEmpty || !node.CertifiedPrivacy.Contains(PrivacyLevel.Phi))
         {
-            var utilization = (node.InFlight + node.QueueDepth + 1) / (double)capacity;
-            reservePenalty = Math.Max(0, utilization - weights.EdgeReserveUtilization) * weights.EdgeReservePenalty;
+            return false;
         }
 
-        return Score(request, profile, node.Tier, network, queue, service, cold, RouteFilter.Cost(request, node.CostPer1kTokens), reliability, weights, reservePenalty);
+        var utilization = (node.InFlight + node.QueueDepth + 1) / (double)Math.Max(1, node.Capacity);
+        return utilization > weights.EdgeReserveUtilization;
+    }
+
+    /// <summary>
+    /// How tight the SLA is, 0 (loose: cost counts most) to 1 (tight: latency counts most), from the expected service over
+    /// the SLA between <see cref="RoutingWeights.LooseServiceRatio"/> and <see cref="RoutingWeights.TightServiceRatio"/>.
+    /// </summary>
+    public static double Tightness(InferenceRequest request, RequestProfile profile, RoutingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (!(request.LatencySlaMs > 0))
+        {
+            return 1;
+        }
+
+        var ratio = profile.Needs.ExpectedServiceMs / request.LatencySlaMs;
+        var span = weights.TightServiceRatio - weights.LooseServiceRatio;
+        return span > 0 ? Math.Clamp((ratio - weights.LooseServiceRatio) / span, 0, 1) : ratio >= weights.TightServiceRatio ? 1 : 0;
     }
 
     /// <summary>Estimates running on the requesting device: no network and no queue, but the device's own (slow) speed.</summary>
@@ -90,7 +123,7 @@ public static class RouteScorer
             _ => 0,
         };
         var service = speed > 0 ? profile.Needs.ExpectedServiceMs / speed : double.PositiveInfinity;
-        return Score(request, profile, ComputeTier.Device, 0, 0, service, 0, RouteFilter.Cost(request, estimates.DeviceCostPer1kTokens), 1, model.Weights, 0);
+        return Score(request, profile, ComputeTier.Device, new LatencyParts(0, 0, 0, service, 0), RouteFilter.Cost(request, estimates.DeviceCostPer1kTokens), 1, model.Weights, 0);
     }
 
     /// <summary>The share of the SLA an estimate may use for this request's class.</summary>
@@ -105,29 +138,47 @@ public static class RouteScorer
         InferenceRequest request,
         RequestProfile profile,
         ComputeTier tier,
-        double network,
-        double queue,
-        double service,
-        double cold,
+        LatencyParts parts,
         double cost,
         double reliability,
         RoutingWeights weights,
         double reservePenalty)
     {
-        var latency = network + queue + service + cold;
-        var sla = request.LatencySlaMs;
-        var meets = latency <= sla * SafetyFactor(profile, weights);
+        var latency = parts.Network + parts.Queue + parts.Service + parts.Cold;
 
-        var latencyScore = Math.Clamp(1 - latency / sla, 0, 1);
+        // The pessimistic estimate raises each uncertain part by its relative error: the node's round trip (a WAN tail),
+        // the queue (sized by expected, not true, work) and the service (the output length is a guess).
+        var pessimistic = latency + parts.NodeRtt * weights.RttUncertainty + parts.Queue * weights.QueueUncertainty
+            + (parts.Service + parts.Cold) * weights.ServiceUncertainty;
+        var sla = request.LatencySlaMs;
+        var meets = latency <= sla * SafetyFactor(profile, weights) && pessimistic <= sla;
+
+        if (!meets)
+        {
+            // Best effort: nothing here is expected to meet the SLA, so the candidate most likely to come closest wins —
+            // the lowest pessimistic latency — with reliability as the tie-break and never a saving. Below the reliability
+            // weight, so below any candidate that meets the SLA while the feasible bonus is at least that weight.
+            var bestEffort = weights.Reliability * reliability - pessimistic / sla - reservePenalty;
+            return new RouteEstimate(tier, parts.Network, parts.Queue, parts.Service, parts.Cold, latency, pessimistic, cost, reliability, false, bestEffort);
+        }
+
+        var latencyScore = Math.Clamp(1 - pessimistic / sla, 0, 1);
         var reference = (Math.Max(0, request.InputTokens) + Math.Max(0, request.ExpectedOutputTokens)) / TokensPerThousand * weights.ReferenceCostPer1kTokens;
         var costScore = reference > 0 ? Math.Clamp(1 - cost / reference, 0, 1) : 1;
 
-        // A weighted sum ranks candidates that all meet the SLA (or all miss it) by slack, saving and reliability; the
-        // bonus makes meeting the SLA lexicographically first, so a cheap node never wins by missing it.
-        var score = weights.Latency * latencyScore + weights.Cost * costScore + weights.Reliability * reliability
-            + (meets ? weights.FeasibleBonus : 0) - reservePenalty;
-        return new RouteEstimate(tier, network, queue, service, cold, latency, cost, reliability, meets, score);
+        // A tight SLA weighs latency (the slack left) more and the saving less; a loose one the other way round.
+        var tightness = Tightness(request, profile, weights);
+        var latencyWeight = weights.Latency + tightness * (weights.TightLatency - weights.Latency);
+        var costWeight = weights.Cost + tightness * (weights.TightCost - weights.Cost);
+
+        // A weighted sum ranks candidates that meet the SLA by slack, saving and reliability; the bonus makes meeting the
+        // SLA lexicographically first, so a cheap node never wins by missing it.
+        var score = latencyWeight * latencyScore + costWeight * costScore + weights.Reliability * reliability + weights.FeasibleBonus - reservePenalty;
+        return new RouteEstimate(tier, parts.Network, parts.Queue, parts.Service, parts.Cold, latency, pessimistic, cost, reliability, true, score);
     }
+
+    // The parts of a latency estimate; NodeRtt is the node's share of Network, the part with a WAN tail.
+    private readonly record struct LatencyParts(double Network, double NodeRtt, double Queue, double Service, double Cold);
 
     private static double UploadMs(InferenceRequest request, LatencyEstimates estimates)
     {

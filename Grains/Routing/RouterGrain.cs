@@ -14,11 +14,13 @@ namespace Reroute.Grains.Routing;
 /// the same view. Reentrant: a decision spends most of its time awaiting the policy and log grains, and the snapshot is
 /// swapped whole between awaits, so interleaved decisions always see one consistent snapshot. When a refresh fails (a
 /// resource, breaker, cache or monitor grain unreachable), the router keeps deciding on its last good snapshot, says so
-/// in the rationale, and tries again one refresh interval later rather than on every request.
+/// in the rationale, and tries again one refresh interval later rather than on every request. When the planner cannot run
+/// at all (no snapshot was ever taken, or the tenant's policy or the classifier is unreachable), a recent decision for a
+/// request of the same shape is reused from the silo's <see cref="DecisionCache"/>; without one the failure is the caller's.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, ILogger<RouterGrain> logger) : Grain, IRouterGrain
+public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, DecisionCache decisions, ILogger<RouterGrain> logger) : Grain, IRouterGrain
 {
     // 2^53: a double holds that many evenly spaced values in [0, 1).
     private const double UnitScale = 1.0 / (1UL << 53);
@@ -50,10 +52,30 @@ public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, I
     public async Task<RouteDecision> Route(InferenceRequest request)
     {
         RoutingValidation.Request(request);
-        var stale = await RefreshOrKeepLastGood(request.RequestId);
-        var policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
-        var profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
-        await Task.WhenAll(policy, profile);
+        TimeSpan? stale;
+        Task<TenantPolicy> policy;
+        Task<RequestProfile> profile;
+        try
+        {
+            stale = await RefreshOrKeepLastGood(request.RequestId);
+            policy = GrainFactory.GetGrain<ITenantRoutingPolicyGrain>(request.TenantId).Get();
+            profile = GrainFactory.GetGrain<IContextGrain>(RoutingKeys.Context).Classify(request);
+            await Task.WhenAll(policy, profile);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Graceful degradation, last step: the planner cannot run, so a recent decision for the same shape stands in.
+            var reason = "planner unavailable (" + error.GetType().Name + ")";
+            if (!decisions.TryRecall(request, Time.GetUtcNow(), _options.CachedDecisionMaxAge, reason, out var cached))
+            {
+                throw;
+            }
+
+            LogCachedDecision(logger, error.GetType().Name, request.RequestId);
+            await Log(request, cached, Time.GetUtcNow());
+            return cached;
+        }
+
         var (model, policyName) = PolicyFor(request.RequestId);
 
         var decision = RoutePlanner.Plan(request, profile.Result, View(request, admitAll: false, out var heldBack), policy.Result, model);
@@ -87,15 +109,19 @@ public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, I
         }
 
         var now = Time.GetUtcNow();
+        decisions.Remember(request, decision, now, _options.CachedDecisionCapacity);
         await PreDeployHotModels(request, now);
-        await GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
-            .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
+        await Log(request, decision, now);
         return decision;
     }
 
+    private Task Log(InferenceRequest request, RouteDecision decision, DateTimeOffset now) =>
+        GrainFactory.GetGrain<IDecisionLogGrain>(RoutingKeys.DecisionLog(request.TenantId, now))
+            .Append(new DecisionRecord { RequestId = request.RequestId, DecidedAt = now, Decision = decision });
+
     // Graceful degradation: a failed refresh with a snapshot in hand keeps the old one (returning its age); the next
     // attempt waits one refresh interval so a down grain is not called on every request. With no snapshot yet there is
-    // nothing to fall back on, and the failure is the caller's.
+    // no snapshot to fall back on: the failure goes to Route, which reuses a cached decision or leaves it to the caller.
     private async Task<TimeSpan?> RefreshOrKeepLastGood(string requestId)
     {
         try
@@ -261,6 +287,9 @@ public sealed partial class RouterGrain(IOptions<RoutingGrainOptions> options, I
         var hash = StableHash.Combine(StableHash.Of(requestId), StableHash.Of(nodeId));
         return (hash >> (64 - FractionBits)) * UnitScale < fraction;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Planner unavailable ({ErrorType}) at request {RequestId}: reused a cached decision for the same request shape")]
+    private static partial void LogCachedDecision(ILogger logger, string errorType, string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node snapshot refresh failed ({ErrorType}) at request {RequestId}: routing on the last good snapshot")]
     private static partial void LogSnapshotRefreshFailed(ILogger logger, string errorType, string requestId);

@@ -7,6 +7,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
 {
     // Bounds on what the options may be set to: wide enough for any deployment, narrow enough to catch a unit mistake.
     private const int MaxDecisionLogCapacity = 100_000;
+    private const int MaxDecisionCacheCapacity = 1_000_000;
     private const int MaxLookbackDays = 366;
     private const int MaxThroughput = 10_000;
     private const double MaxZThreshold = 100;
@@ -23,6 +24,15 @@ public sealed record RoutingGrainOptions : IValidatableObject
 
     /// <summary>How old the router's snapshot of nodes and breakers may get before it is rebuilt.</summary>
     public TimeSpan SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How old a cached decision may be and still be reused for a request of the same shape when the planner cannot run
+    /// (no node snapshot ever taken, tenant policy or classifier unreachable). Zero turns the fallback off.
+    /// </summary>
+    public TimeSpan CachedDecisionMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Request shapes (tenant, privacy, model, region, cell, compliance tags) the silo's decision cache holds.</summary>
+    public int CachedDecisionCapacity { get; set; } = 10_000;
 
     /// <summary>Share of failed calls in the sampling window that opens a node's breaker.</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;
@@ -152,6 +162,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(HeartbeatTimeout), HeartbeatTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)),
             (nameof(HeartbeatCheckInterval), HeartbeatCheckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
             (nameof(SnapshotRefreshInterval), SnapshotRefreshInterval, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            (nameof(CachedDecisionMaxAge), CachedDecisionMaxAge, TimeSpan.Zero, TimeSpan.FromDays(1)),
             (nameof(BreakerSamplingDuration), BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
             (nameof(BreakerBreakDuration), BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
             (nameof(RampDuration), RampDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
@@ -195,6 +206,7 @@ public sealed record RoutingGrainOptions : IValidatableObject
             (nameof(BreakerMinimumThroughput), BreakerMinimumThroughput, MaxThroughput),
             (nameof(TierBreakerMinimumThroughput), TierBreakerMinimumThroughput, MaxThroughput),
             (nameof(DecisionLogCapacity), DecisionLogCapacity, MaxDecisionLogCapacity),
+            (nameof(CachedDecisionCapacity), CachedDecisionCapacity, MaxDecisionCacheCapacity),
             (nameof(DecisionLogFlushBatch), DecisionLogFlushBatch, MaxDecisionLogCapacity),
             (nameof(DecisionLookbackDays), DecisionLookbackDays, MaxLookbackDays),
             (nameof(MaxDecisionQueryLimit), MaxDecisionQueryLimit, MaxDecisionLogCapacity),

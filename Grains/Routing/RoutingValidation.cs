@@ -75,7 +75,20 @@ public static class RoutingValidation
         Require(double.IsFinite(experiment.Fraction) && experiment.Fraction >= 0 && experiment.Fraction <= 1, nameof(RoutingExperiment.Fraction), "must be between 0 and 1");
         Require(experiment.Weights is not null, nameof(RoutingExperiment.Weights), "is required");
         var w = experiment.Weights!;
-        foreach (var (value, field) in new[] { (w.Latency, nameof(RoutingWeights.Latency)), (w.Cost, nameof(RoutingWeights.Cost)), (w.Reliability, nameof(RoutingWeights.Reliability)), (w.FeasibleBonus, nameof(RoutingWeights.FeasibleBonus)) })
+        foreach (var (value, field) in new[]
+        {
+            (w.Latency, nameof(RoutingWeights.Latency)),
+            (w.Cost, nameof(RoutingWeights.Cost)),
+            (w.Reliability, nameof(RoutingWeights.Reliability)),
+            (w.FeasibleBonus, nameof(RoutingWeights.FeasibleBonus)),
+            (w.TightLatency, nameof(RoutingWeights.TightLatency)),
+            (w.TightCost, nameof(RoutingWeights.TightCost)),
+            (w.EdgeReservePenalty, nameof(RoutingWeights.EdgeReservePenalty)),
+            (w.QueueUncertainty, nameof(RoutingWeights.QueueUncertainty)),
+            (w.ServiceUncertainty, nameof(RoutingWeights.ServiceUncertainty)),
+            (w.RttUncertainty, nameof(RoutingWeights.RttUncertainty)),
+            (w.LooseServiceRatio, nameof(RoutingWeights.LooseServiceRatio)),
+        })
         {
             NonNegative(value, nameof(RoutingExperiment.Weights) + "." + field);
         }
@@ -84,6 +97,11 @@ public static class RoutingValidation
         {
             Require(double.IsFinite(value) && value > 0 && value <= 1, nameof(RoutingExperiment.Weights) + "." + field, "must be above 0 and at most 1");
         }
+
+        Require(
+            double.IsFinite(w.TightServiceRatio) && w.TightServiceRatio > w.LooseServiceRatio,
+            nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.TightServiceRatio),
+            "must be above LooseServiceRatio");
     }
 
     private static bool IsHttpUri(string text) =>

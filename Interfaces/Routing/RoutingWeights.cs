@@ -38,11 +38,49 @@ public sealed record RoutingWeights
     /// <summary>Below this battery charge the device tier is not used.</summary>
     public double MinDeviceBatteryPercent { get; init; } = 20;
 
-    /// <summary>Share of capacity above which an edge node is kept for requests that cannot go elsewhere (PHI without cloud approval).</summary>
+    /// <summary>
+    /// Share of a PHI-certified edge node's capacity above which its slots are kept for requests that cannot go elsewhere
+    /// (PHI whose tenant bars the cloud): a request that another tier can serve within its SLA spills there instead.
+    /// </summary>
     public double EdgeReserveUtilization { get; init; } = 0.75;
 
-    /// <summary>Score taken off per unit of utilization above <see cref="EdgeReserveUtilization"/> for requests that have another tier.</summary>
-    public double EdgeReservePenalty { get; init; } = 1.5;
+    /// <summary>
+    /// Score taken off an edge node in its reserve, for requests another tier can serve within the SLA. At 1 or more a
+    /// reserved slot loses to any candidate elsewhere that meets the SLA, since the weighted terms differ by at most 1.
+    /// </summary>
+    public double EdgeReservePenalty { get; init; } = 1;
+
+    /// <summary>
+    /// Relative error the estimate of a queue may have (the work ahead is known by its expected, not its true, sizes): the
+    /// pessimistic estimate adds this share of the queue, so an uncertain edge queue hedges towards another node.
+    /// </summary>
+    public double QueueUncertainty { get; init; } = 0.5;
+
+    /// <summary>Relative error of service and model-load times (the output length is the caller's guess); added likewise.</summary>
+    public double ServiceUncertainty { get; init; } = 0.5;
+
+    /// <summary>
+    /// Relative spread of a node's round trip above its median, about one spread of a WAN round trip (a cell's round trip
+    /// is a few milliseconds, so this counts for the cloud).
+    /// </summary>
+    public double RttUncertainty { get; init; } = 0.25;
+
+    /// <summary>
+    /// Expected service over SLA at and below which a request is loose: scored with <see cref="Latency"/> and <see cref="Cost"/>.
+    /// </summary>
+    public double LooseServiceRatio { get; init; } = 0.35;
+
+    /// <summary>
+    /// Expected service over SLA at and above which a request is tight: scored with <see cref="TightLatency"/> and
+    /// <see cref="TightCost"/> (linearly in between), because a tight SLA is met by the fastest node, not the cheapest.
+    /// </summary>
+    public double TightServiceRatio { get; init; } = 0.6;
+
+    /// <summary>Weight of the latency slack for a tight request.</summary>
+    public double TightLatency { get; init; } = 0.7;
+
+    /// <summary>Weight of the saving for a tight request.</summary>
+    public double TightCost { get; init; } = 0.1;
 
     /// <summary>Confidence above which a decision is in the high band.</summary>
     public double HighConfidence { get; init; } = 0.8;

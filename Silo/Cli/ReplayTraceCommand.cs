@@ -40,6 +40,19 @@ internal static class ReplayTraceCommand
             DefaultValueFactory = _ => new SimulationOptions().Seed,
         };
 
+        var interactive = new Option<double>("--interactive-share")
+        {
+            Description = "Share of short-output requests (inline completions) with an interactive SLA; 0 replays the all-loose mix. Default 0.5.",
+            DefaultValueFactory = _ => new SimulationOptions().InteractiveShare,
+        };
+        interactive.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 1))
+            {
+                result.AddError("--interactive-share must be between 0 and 1.");
+            }
+        });
+
         var command = new Command(
             "replay-trace",
             "Replay an inference trace through the simulated MEC topology (cells with edge nodes, a hub, the cloud; failures and "
@@ -49,6 +62,7 @@ internal static class ReplayTraceCommand
             load,
             maxRows,
             seed,
+            interactive,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -66,8 +80,8 @@ internal static class ReplayTraceCommand
                 return ExitCodes.Usage;
             }
 
-            var options = new SimulationOptions { Load = parseResult.GetValue(load), Seed = parseResult.GetValue(seed) };
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"replaying {trace.Count:N0} requests from {path} at load {options.Load:F2}"));
+            var options = new SimulationOptions { Load = parseResult.GetValue(load), Seed = parseResult.GetValue(seed), InteractiveShare = parseResult.GetValue(interactive) };
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"replaying {trace.Count:N0} requests from {path} at load {options.Load:F2}, interactive share {options.InteractiveShare:F2}"));
             var results = TraceReplay.RunAll(trace, options);
             await output.WriteAsync(ReplayTable.Format(results));
             return ExitCodes.Success;

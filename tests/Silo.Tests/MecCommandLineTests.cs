@@ -9,33 +9,45 @@ public sealed class MecCommandLineTests
 {
     private const int Rows = 400;
 
-    [Fact]
-    public async Task Replay_trace_prints_every_policy_with_the_replay_engine_s_own_figures()
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.0)]
+    public async Task Replay_trace_prints_every_policy_with_the_replay_engine_s_own_figures(double interactiveShare)
     {
         using var data = new TempDirectory();
         var path = Path.Combine(data.Path, "trace.csv");
         var source = AzureTraceReader.LocateCodeTrace(AppContext.BaseDirectory);
         await File.WriteAllLinesAsync(path, File.ReadLines(source).Take(Rows + 1));
+        var share = interactiveShare.ToString(CultureInfo.InvariantCulture);
 
-        var (exitCode, output, error) = await SiloCli.RunAsync("replay-trace", path, "--load", "2.5");
+        var (exitCode, output, error) = await SiloCli.RunAsync("replay-trace", path, "--load", "2.5", "--interactive-share", share);
 
         Assert.True(exitCode == 0, error);
-        var expected = TraceReplay.RunAll(AzureTraceReader.Read(path), new SimulationOptions { Load = 2.5 });
+        var expected = TraceReplay.RunAll(AzureTraceReader.Read(path), new SimulationOptions { Load = 2.5, InteractiveShare = interactiveShare });
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"replaying {Rows:N0} requests"), lines[0], StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"interactive share {interactiveShare:F2}"), lines[0], StringComparison.Ordinal);
         foreach (var result in expected)
         {
             var row = Assert.Single(lines, l => l.StartsWith(ReplayTable.Key(result.Policy) + " ", StringComparison.Ordinal));
-            var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(result.SlaAttainment.ToString("P2", CultureInfo.InvariantCulture), cells[1] + " " + cells[2]);
-            Assert.Equal(result.P99Ms.ToString("F0", CultureInfo.InvariantCulture), cells[4]);
-            Assert.Equal(result.CostPer1k.ToString("F4", CultureInfo.InvariantCulture), cells[5]);
-            Assert.Equal(result.PrivacyViolations.ToString(CultureInfo.InvariantCulture), cells[6]);
+
+            // Percentages print as two cells ("99.53 %"); the interactive column is one cell ("-") when there are none.
+            var cells = new Queue<string>(row.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+            Assert.Equal(result.SlaAttainment.ToString("P2", CultureInfo.InvariantCulture), cells.Dequeue() + " " + cells.Dequeue());
+            var interactive = result.InteractiveRequests > 0 ? result.InteractiveSlaAttainment.ToString("P2", CultureInfo.InvariantCulture) : "-";
+            Assert.Equal(interactive, result.InteractiveRequests > 0 ? cells.Dequeue() + " " + cells.Dequeue() : cells.Dequeue());
+            Assert.Equal(result.CompliantSlaAttainment.ToString("P2", CultureInfo.InvariantCulture), cells.Dequeue() + " " + cells.Dequeue());
+            cells.Dequeue();
+            Assert.Equal(result.P99Ms.ToString("F0", CultureInfo.InvariantCulture), cells.Dequeue());
+            Assert.Equal(result.CostPer1k.ToString("F4", CultureInfo.InvariantCulture), cells.Dequeue());
+            Assert.Equal(result.PrivacyViolations.ToString(CultureInfo.InvariantCulture), cells.Dequeue());
         }
 
         var ours = expected.Single(r => r.Policy == ReplayPolicy.Reroute);
         Assert.Equal(0, ours.PrivacyViolations);
+        Assert.Equal(interactiveShare > 0, ours.InteractiveRequests > 0);
         Assert.Contains(lines, l => l.StartsWith("reroute: SLA", StringComparison.Ordinal));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"interactive requests: {ours.InteractiveRequests:N0} of {Rows:N0}"), output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -86,12 +98,15 @@ public sealed class MecCommandLineTests
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Replay_trace_refuses_a_non_positive_load()
+    [Theory]
+    [InlineData("--load", "0", "--load must be positive")]
+    [InlineData("--interactive-share", "1.5", "--interactive-share must be between 0 and 1")]
+    [InlineData("--interactive-share", "-0.1", "--interactive-share must be between 0 and 1")]
+    public async Task Replay_trace_refuses_a_non_positive_load_or_a_share_outside_0_to_1(string option, string value, string message)
     {
-        var (exitCode, _, error) = await SiloCli.RunAsync("replay-trace", "whatever.csv", "--load", "0");
+        var (exitCode, _, error) = await SiloCli.RunAsync("replay-trace", "whatever.csv", option, value);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("--load must be positive", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 }

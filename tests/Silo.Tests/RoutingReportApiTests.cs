@@ -72,6 +72,12 @@ public sealed class RoutingReportApiTests
         var fraction = await Problem.AssertAsync(
             await silo.SendAsync(HttpMethod.Put, "/api/routing/experiment", admin, """{ "name": "cheap", "fraction": 2 }"""), HttpStatusCode.BadRequest);
         Assert.True(fraction.GetProperty("errors").TryGetProperty("fraction", out _));
+        var uncertainty = await Problem.AssertAsync(
+            await silo.SendAsync(HttpMethod.Put, "/api/routing/experiment", admin, """{ "name": "bold", "fraction": 0.2, "weights": { "queueUncertainty": -1 } }"""), HttpStatusCode.BadRequest);
+        Assert.True(uncertainty.GetProperty("errors").TryGetProperty("weights.QueueUncertainty", out _));
+        var ratios = await Problem.AssertAsync(
+            await silo.SendAsync(HttpMethod.Put, "/api/routing/experiment", admin, """{ "name": "bold", "fraction": 0.2, "weights": { "looseServiceRatio": 0.7, "tightServiceRatio": 0.5 } }"""), HttpStatusCode.BadRequest);
+        Assert.True(ratios.GetProperty("errors").TryGetProperty("weights.TightServiceRatio", out _));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, await Experiment(silo, admin));
 
         await silo.SendAsync(HttpMethod.Put, "/api/routing/experiment", admin, """{ "name": "cheap", "fraction": 0.2, "weights": { "cost": 1, "latency": 0.1 } }""").ExpectSuccessAsync();

@@ -15,6 +15,13 @@ public sealed record ReplayResult
     /// <summary>Share of requests answered within their SLA, 0..1.</summary>
     public double SlaAttainment { get; init; }
 
+    /// <summary>
+    /// Share of requests answered within their SLA without breaking their tenant's privacy rules, 0..1: an answer from a
+    /// place the tenant barred is a failure to the tenant however fast it was. Equals <see cref="SlaAttainment"/> for a
+    /// policy with no privacy violations.
+    /// </summary>
+    public double CompliantSlaAttainment { get; init; }
+
     /// <summary>Median end-to-end latency, in milliseconds.</summary>
     public double P50Ms { get; init; }
 
@@ -32,6 +39,12 @@ public sealed record ReplayResult
     /// other misses are PHI requests whose tenant kept them off the cloud.
     /// </summary>
     public int MissesCloudAllowed { get; init; }
+
+    /// <summary>Interactive requests replayed (see <see cref="SimulationOptions.InteractiveShare"/>).</summary>
+    public int InteractiveRequests { get; init; }
+
+    /// <summary>Share of the interactive requests answered within their SLA, 0..1 (1 when there are none).</summary>
+    public double InteractiveSlaAttainment { get; init; }
 
     /// <summary>Requests that got no answer (node down and no working backup, or no eligible node).</summary>
     public int Failed { get; init; }

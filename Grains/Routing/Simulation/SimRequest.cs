@@ -10,4 +10,5 @@ internal sealed record SimRequest(
     int ActualOutputTokens,
     double ServiceNoise,
     double CloudRttMs,
-    double DeviceSpeed);
+    double DeviceSpeed,
+    bool Interactive);

@@ -132,6 +132,32 @@ public sealed record SimulationOptions
     /// <summary>SLA multipliers (tight, normal, relaxed), drawn uniformly.</summary>
     public ImmutableArray<double> SlaMultipliers { get; init; } = [2, 3, 4];
 
+    /// <summary>
+    /// Share of the requests whose expected output is at most <see cref="InteractiveMaxOutputTokens"/> that are interactive:
+    /// inline completions an IDE shows while the developer types, useful only if they arrive within a couple of hundred
+    /// milliseconds. The code trace is mostly such completions (half its requests generate 13 tokens or fewer), so the
+    /// default makes 0.5 of the short ones interactive (about 40 % of all requests); 0 gives the all-loose mix, where
+    /// every SLA is <see cref="SlaBaseMs"/> plus a multiple of the service time and nothing is latency-critical.
+    /// Interactive requests are drawn from a random stream of their own, so the rest of the workload (models, privacy,
+    /// cells, network) is the same whatever the share.
+    /// </summary>
+    public double InteractiveShare { get; init; } = 0.5;
+
+    /// <summary>Largest expected output, in tokens, of a request that can be interactive (an inline completion, not a chat answer).</summary>
+    public int InteractiveMaxOutputTokens { get; init; } = 32;
+
+    /// <summary>
+    /// SLA base of an interactive request, in milliseconds: what the developer tolerates on top of the work itself. Well
+    /// under the cloud's round trip (access plus <see cref="CloudRttMedianMs"/>), so the WAN and its tail count.
+    /// </summary>
+    public double InteractiveSlaBaseMs { get; init; } = 30;
+
+    /// <summary>
+    /// Interactive SLA multipliers of the expected service time on the reference node, drawn uniformly: enough to absorb
+    /// the output estimate's error on an idle node nearby, not a queue or a long round trip.
+    /// </summary>
+    public ImmutableArray<double> InteractiveSlaMultipliers { get; init; } = [1.5, 2];
+
     /// <summary>Delay until missing or slow heartbeats mark a node unhealthy or degraded, in milliseconds.</summary>
     public double HeartbeatTimeoutMs { get; init; } = 3_000;
 

@@ -373,17 +373,21 @@ public static class TraceReplay
             var sorted = (double[])_latency.Clone();
             Array.Sort(sorted);
             var n = requests.Length;
+            var interactive = Enumerable.Range(0, n).Where(i => requests[i].Interactive).ToArray();
             return new ReplayResult
             {
                 Policy = policy,
                 Load = options.Load,
                 Requests = n,
                 SlaAttainment = _met.Count(m => m) / (double)n,
+                CompliantSlaAttainment = Enumerable.Range(0, n).Count(i => _met[i] && !_violated[i]) / (double)n,
                 P50Ms = Percentile(sorted, P50),
                 P99Ms = Percentile(sorted, P99),
                 CostPer1k = _cost / n * PerThousand,
                 PrivacyViolations = _violated.Count(v => v),
                 MissesCloudAllowed = Enumerable.Range(0, n).Count(i => !_met[i] && !Violates(requests[i], ComputeTier.Cloud, CloudNodeId)),
+                InteractiveRequests = interactive.Length,
+                InteractiveSlaAttainment = interactive.Length == 0 ? 1 : interactive.Count(i => _met[i]) / (double)interactive.Length,
                 Failed = _failed,
                 DeviceShare = _servedOn.Count(t => t == ComputeTier.Device) / (double)n,
                 EdgeShare = _servedOn.Count(t => t == ComputeTier.Edge) / (double)n,

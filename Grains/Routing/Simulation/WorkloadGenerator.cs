@@ -15,9 +15,13 @@ internal static class WorkloadGenerator
     private const int MediumDevice = 1;
     private const int HighDevice = 2;
 
+    // Salts the seed of the interactive stream, so that it is independent of the main one.
+    private const int InteractiveSeedSalt = 0x1A7E;
+
     public static SimRequest[] Generate(IReadOnlyList<TraceRecord> trace, SimulationOptions options)
     {
         var random = new Random(options.Seed);
+        var interactiveRandom = new Random(options.Seed ^ InteractiveSeedSalt);
         var requests = new SimRequest[trace.Count];
         for (var i = 0; i < trace.Count; i++)
         {
@@ -41,7 +45,17 @@ internal static class WorkloadGenerator
             var expectedOutput = Math.Max(1, (int)Math.Round(row.GeneratedTokens * LogNormal(random, 1, options.OutputEstimateSigma)));
             var multiplier = options.SlaMultipliers[random.Next(options.SlaMultipliers.Length)];
             var profile = Find(options.Models, model);
-            var sla = options.SlaBaseMs + multiplier * ServiceMs(profile, row.ContextTokens, expectedOutput);
+            var serviceMs = ServiceMs(profile, row.ContextTokens, expectedOutput);
+            var sla = options.SlaBaseMs + multiplier * serviceMs;
+
+            // Both draws happen for every request, so the interactive set depends on the seed and the share alone.
+            var interactiveDraw = interactiveRandom.NextDouble();
+            var interactiveMultiplier = options.InteractiveSlaMultipliers[interactiveRandom.Next(options.InteractiveSlaMultipliers.Length)];
+            var interactive = expectedOutput <= options.InteractiveMaxOutputTokens && interactiveDraw < options.InteractiveShare;
+            if (interactive)
+            {
+                sla = options.InteractiveSlaBaseMs + interactiveMultiplier * serviceMs;
+            }
 
             var deviceHasModel = string.Equals(model, options.SmallModel, StringComparison.Ordinal) && random.NextDouble() < options.DeviceModelShare;
             var deviceDraw = random.NextDouble();
@@ -76,7 +90,7 @@ internal static class WorkloadGenerator
                 },
                 Network = new NetworkConditions { RttMs = accessRtt, BandwidthMbps = bandwidth },
             };
-            requests[i] = new SimRequest(request, tenant, row.ArrivalMs, row.GeneratedTokens, noise, cloudRtt, options.DeviceSpeeds[deviceClass]);
+            requests[i] = new SimRequest(request, tenant, row.ArrivalMs, row.GeneratedTokens, noise, cloudRtt, options.DeviceSpeeds[deviceClass], interactive);
         }
 
         return requests;

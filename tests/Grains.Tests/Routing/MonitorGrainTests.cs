@@ -96,8 +96,11 @@ public sealed class MonitorGrainTests
         var next = await silo.RouteMany(20, "fresh");
         Assert.Equal(20, next.GetValueOrDefault("edge-b"));
 
-        // ...and goes back once the factor has decayed (no outcomes from edge-a for an hour: 12 half-lives).
+        // ...and goes back once the factor has decayed (no outcomes from edge-a for an hour: 12 half-lives). The agents'
+        // heartbeats report the models warm again (an hour idle unloaded them), so both nodes meet the SLA once more.
         silo.Time.Advance(TimeSpan.FromHours(1));
+        await silo.GrainFactory.GetGrain<IResourceGrain>("edge-a").Heartbeat(RoutingSilo.Beat());
+        await silo.GrainFactory.GetGrain<IResourceGrain>("edge-b").Heartbeat(RoutingSilo.Beat());
         var later = await silo.RouteMany(5, "later");
         Assert.Equal(5, later.GetValueOrDefault("edge-a"));
     }
@@ -106,13 +109,14 @@ public sealed class MonitorGrainTests
     public async Task Missed_slas_narrow_the_routers_safety_margin_so_a_borderline_node_stops_counting_as_meeting_the_sla()
     {
         await using var silo = await RoutingSilo.Start(configure: o => o.HeartbeatTimeout = TimeSpan.FromDays(1));
-        await silo.Node("edge-1", RoutingSilo.EdgeProfile());
+        await silo.Node("edge-1", RoutingSilo.EdgeProfile() with { SpeedFactor = 0.5 });
         await silo.Node("cloud-1", RoutingSilo.CloudProfile());
         var monitor = silo.GrainFactory.GetGrain<IMonitorGrain>(RoutingKeys.Monitor);
 
-        // The edge estimate (about 475 ms) is 0.59 of an 800 ms SLA: inside the critical safety factor 0.6, so the cheaper
-        // edge wins. The cloud (about 280 ms, 0.35) meets it with room even at the narrowest margin.
-        var request = Routes.Request(slaMs: 800) with { RequestId = "borderline" };
+        // A loose request (reference service 460 ms of a 1,600 ms SLA), so cost leads. The half-speed edge estimate (about
+        // 935 ms) is 0.58 of the SLA: inside the safety factor 0.7, so the cheaper edge wins. The cloud (about 280 ms,
+        // 0.18) meets it with room even at the narrowest margin (0.7 × 0.7 = 0.49).
+        var request = Routes.Request(slaMs: 1_600) with { RequestId = "borderline" };
         var before = await silo.Router().Route(request);
         Assert.Equal("edge-1", before.NodeId);
 
