@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -14,10 +15,14 @@ namespace Reroute.Silo.Tests.Cluster;
 internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string token)
 {
     private int _next;
+    private readonly ConcurrentQueue<string> _failureNotes = new();
     private int _failures;
 
     /// <summary>Requests that failed on the way (a silo killed under them) or answered 5xx; they are tried again later.</summary>
     public int Failures => _failures;
+
+    /// <summary>The first few failed requests: silo, request, status and the start of the answer.</summary>
+    public IEnumerable<string> FailureNotes => _failureNotes;
 
     public IReadOnlyList<SiloExecutable> Alive => [.. silos.Where(static s => s.Alive)];
 
@@ -49,14 +54,14 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
             var response = await silo.Client.SendAsync(request);
             if ((int)response.StatusCode >= 500)
             {
-                Interlocked.Increment(ref _failures);
+                Fail(silo, request, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
 
             return response;
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !silo.Alive)
         {
-            Interlocked.Increment(ref _failures);
+            Fail(silo, request, error.GetType().Name);
             return null;
         }
     }
@@ -76,14 +81,14 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
             var response = await silo.Client.SendAsync(request);
             if ((int)response.StatusCode >= 500)
             {
-                Interlocked.Increment(ref _failures);
+                Fail(silo, request, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
 
             return response;
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !silo.Alive)
         {
-            Interlocked.Increment(ref _failures);
+            Fail(silo, request, error.GetType().Name);
             return null;
         }
     }
@@ -121,6 +126,14 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
+    }
+
+    private void Fail(SiloExecutable silo, HttpRequestMessage request, string what)
+    {
+        if (Interlocked.Increment(ref _failures) <= 10)
+        {
+            _failureNotes.Enqueue($"{silo.SiloId} {request.Method} {request.RequestUri}: {what[..Math.Min(what.Length, 300)]}");
         }
     }
 }

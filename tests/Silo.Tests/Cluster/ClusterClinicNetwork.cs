@@ -14,8 +14,8 @@ namespace Reroute.Silo.Tests.Cluster;
 internal sealed class ClusterClinicNetwork(DateTimeOffset now, int clinics, int departingPerClinic)
 {
     public const string Tenant = "cluster";
-    public const int AppointmentsPerDeparture = 2;
-    private const int StayingPerClinic = 3;
+    public const int AppointmentsPerDeparture = 1;
+    private const int StayingPerClinic = 2;
     private const int SlotsPerStayingDay = 4;
     private const string Discipline = "PT";
     private const string Payer = "AETNA";

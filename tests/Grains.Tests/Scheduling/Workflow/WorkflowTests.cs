@@ -295,4 +295,35 @@ public sealed class WorkflowTests
         Assert.True(created);
         Assert.Single(started.Appointments);
     }
+
+    [Fact]
+    public async Task Opening_an_open_offer_again_restores_the_text_reply_route_a_crash_left_unwritten()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        const string Phone = "+15550000001";
+        await silo.Get<IPatientGrain>("P1").Upsert(WorkflowWorld.Patient(SchedulingScenario.Passing(), "P1") with
+        {
+            Contact = new PatientContact { PreferredChannel = NotificationChannel.Sms, DisplayName = "Pat P1", Phone = Phone },
+        });
+        var request = new OfferRequest
+        {
+            OfferId = "wf-1-A1-1",
+            WorkflowId = "wf-1",
+            Kind = OfferKind.Reschedule,
+            AppointmentId = "A1",
+            PatientId = "P1",
+            Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = SchedulingScenario.At(5, 9), End = SchedulingScenario.At(5, 9).AddMinutes(45) },
+            Discipline = "PT",
+        };
+        var offer = silo.Get<IOfferGrain>(request.OfferId);
+        var route = silo.GrainFactory.GetGrain<IReplyRouteGrain>(OfferGrain.ReplyRouteKey(WorkflowWorld.Tenant, Phone));
+        await offer.Open(request);
+
+        // As if the silo died after writing the offer, before its reply route: the workflow's retry opens it again.
+        await route.Remove(request.OfferId);
+        await offer.Open(request);
+
+        // The patient's YES finds the offer again (the desk answers the oldest offer on this list).
+        Assert.Equal([request.OfferId], await route.List());
+    }
 }
