@@ -36,7 +36,6 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
     /// <summary>Sends to the next live silo; null when the request failed on the way (the caller tries again later).</summary>
     public async Task<HttpResponseMessage?> TrySendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, SiloExecutable? to = null)
     {
-        var silo = to ?? Next();
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (idempotencyKey is not null)
@@ -49,48 +48,19 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
             request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, RuntimeJson.Options), Encoding.UTF8, "application/json");
         }
 
-        try
-        {
-            var response = await silo.Client.SendAsync(request);
-            if ((int)response.StatusCode >= 500)
-            {
-                Fail(silo, request, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-
-            return response;
-        }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !silo.Alive)
-        {
-            Fail(silo, request, error.GetType().Name);
-            return null;
-        }
+        return await TrySendAsync(to ?? Next(), request);
     }
 
-    /// <summary>A body sent unsigned to an anonymous endpoint (signed webhooks, offer links); null when it failed on the way.</summary>
+    /// <summary>A body sent without a token to an anonymous endpoint (signed webhooks, offer links); null when it failed on the way.</summary>
     public async Task<HttpResponseMessage?> TryPostAnonymousAsync(string path, string json, string? signature = null)
     {
-        var silo = Next();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (signature is not null)
         {
             request.Headers.Add("X-Reroute-Signature", signature);
         }
 
-        try
-        {
-            var response = await silo.Client.SendAsync(request);
-            if ((int)response.StatusCode >= 500)
-            {
-                Fail(silo, request, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-
-            return response;
-        }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !silo.Alive)
-        {
-            Fail(silo, request, error.GetType().Name);
-            return null;
-        }
+        return await TrySendAsync(Next(), request);
     }
 
     /// <summary>A write that must succeed (seeding, before any silo is killed).</summary>
@@ -126,6 +96,25 @@ internal sealed class ClusterApi(IReadOnlyList<SiloExecutable> silos, string tok
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
+    }
+
+    private async Task<HttpResponseMessage?> TrySendAsync(SiloExecutable silo, HttpRequestMessage request)
+    {
+        try
+        {
+            var response = await silo.Client.SendAsync(request);
+            if ((int)response.StatusCode >= 500)
+            {
+                Fail(silo, request, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            return response;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !silo.Alive)
+        {
+            Fail(silo, request, error.GetType().Name);
+            return null;
         }
     }
 

@@ -38,15 +38,7 @@ public sealed class ClusterFailoverTests(RabbitMqServer broker, DynaliteServer d
         var elapsed = Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        string[] storage =
-        [
-            "--Reroute:Storage:Provider=DynamoDb",
-            $"--Reroute:Storage:DynamoDb:ServiceUrl={dynalite.ServiceUrl}",
-            "--Reroute:Storage:DynamoDb:AccessKey=local",
-            "--Reroute:Storage:DynamoDb:SecretKey=local",
-            $"--Reroute:Storage:DynamoDb:StateTable=state-{suffix}",
-            $"--Reroute:Storage:DynamoDb:RemindersTable=reminders-{suffix}",
-        ];
+        var storage = DynaliteTables.Args(dynalite, suffix);
         string[] auth = [$"--Reroute:Auth:SigningKeys:0={signingKey}", "--Reroute:Auth:DevelopmentKey=false"];
         using var cliData = new TempDirectory();
         var init = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={cliData.Path}", .. storage]);
@@ -74,9 +66,11 @@ public sealed class ClusterFailoverTests(RabbitMqServer broker, DynaliteServer d
             "--Reroute:Runtime:CallTimeout=00:02:00",
             "--Logging:LogLevel:Default=Warning",
         ];
-        var silos = await Task.WhenAll(new[] { "silo-a", "silo-b", "silo-c" }.Select(id => SiloExecutable.StartAsync(id, settings)));
+        var starting = new[] { "silo-a", "silo-b", "silo-c" }.Select(id => SiloExecutable.StartAsync(id, settings)).ToList();
+        SiloExecutable[] silos = [];
         try
         {
+            silos = await Task.WhenAll(starting);
             var api = new ClusterApi(silos, minted.Output.Trim());
             await OwnershipSettled(api, silos);
             output.WriteLine($"{elapsed.Elapsed.TotalSeconds:F1} s: three silos ready, partitions spread");
@@ -139,7 +133,8 @@ public sealed class ClusterFailoverTests(RabbitMqServer broker, DynaliteServer d
         }
         finally
         {
-            foreach (var silo in silos)
+            // Those that started, even when another did not.
+            foreach (var silo in starting.Where(static t => t.IsCompletedSuccessfully).Select(static t => t.Result))
             {
                 await silo.DisposeAsync();
             }
@@ -181,7 +176,10 @@ public sealed class ClusterFailoverTests(RabbitMqServer broker, DynaliteServer d
         var running = workflowIds.Where(id => !patients.Completed(id)).ToList();
         var onVictim = running.Count(id => owned.Contains(map.PartitionOf(new GrainId(WorkflowType, SchedulingKeys.Of(ClusterClinicNetwork.Tenant, id)))));
         victim.Kill();
-        patients.Note($"{elapsed.Elapsed.TotalSeconds:F1} s: killed {victim.SiloId} with {running.Count} workflows running, {onVictim} of them on its partitions");
+        var killedAt = elapsed.Elapsed;
+        patients.Note($"{killedAt.TotalSeconds:F1} s: killed {victim.SiloId} while {running.Count} workflows were not seen completed yet, {onVictim} of them on its partitions");
+        await OwnershipSettled(api, api.Alive);
+        patients.Note($"{elapsed.Elapsed.TotalSeconds:F1} s: the survivors own all {Partitions} partitions, {(elapsed.Elapsed - killedAt).TotalSeconds:F1} s after the kill");
         return (onVictim, owned);
     }
 
