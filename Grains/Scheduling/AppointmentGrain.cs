@@ -124,10 +124,10 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
     private AppointmentStatusChange Change(AppointmentStatus? from, AppointmentStatus to, string reason) =>
         new() { At = Time.GetUtcNow(), From = from, To = to, Reason = reason };
 
-    // After the state write: a failure here leaves a stale index entry that the caller's retry (an idempotent upsert) repairs.
     // Track and untrack are no-ops when the index already shows the change, so repeating the last change's is harmless.
     private Task Reindex(AppointmentRecord current) => UpdateIndexes(state.State.Previous, current.Appointment);
 
+    // After the state write: a failure here leaves a stale index entry that the caller's retry (an idempotent upsert) repairs.
     private async Task UpdateIndexes(Appointment? before, Appointment after)
     {
         var tenant = SchedulingKeys.TenantOf(GetPrimaryKeyString());
