@@ -23,6 +23,13 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
         errors.ThrowIfAny("appointment");
 
         var current = state.State.Record;
+        if (current?.Appointment == appointment)
+        {
+            // A repeated upsert (a retry, an import run twice) finds the record written; only the indexes may lag.
+            await Reindex(current);
+            return current;
+        }
+
         var history = current?.History ?? [];
         if (current is null)
         {
@@ -35,7 +42,7 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
         }
 
         var record = new AppointmentRecord { Appointment = appointment, History = history };
-        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await state.ReplaceAsync(new AppointmentState { Record = record, Previous = current?.Appointment });
         await UpdateIndexes(current?.Appointment, appointment);
         return record;
     }
@@ -51,7 +58,8 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
         var from = current.Appointment.Status;
         if (from == to)
         {
-            // A repeated request (a retry, a second click) changes nothing and adds no history.
+            // A repeated request (a retry, a second click) changes nothing and adds no history; only the indexes may lag.
+            await Reindex(current);
             return current;
         }
 
@@ -61,7 +69,7 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
             Appointment = current.Appointment with { Status = to },
             History = [.. current.History, Change(from, to, reason)],
         };
-        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await state.ReplaceAsync(new AppointmentState { Record = record, Previous = current.Appointment });
         await UpdateIndexes(current.Appointment, record.Appointment);
         return record;
     }
@@ -88,7 +96,9 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
         };
         if (after == before)
         {
-            // A retried move (a crash between booking and recording it) finds the work done.
+            // A retried move (a crash between booking and recording it, or between recording and indexing it) finds the
+            // record written; the indexes are brought up to date, which changes nothing when they already are.
+            await Reindex(current);
             return current;
         }
 
@@ -98,7 +108,7 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
             Appointment = after,
             History = [.. current.History, Change(before.Status, AppointmentStatus.Booked, move.Reason)],
         };
-        await state.ReplaceAsync(new AppointmentState { Record = record });
+        await state.ReplaceAsync(new AppointmentState { Record = record, Previous = before });
         await UpdateIndexes(before, after);
         return record;
     }
@@ -113,6 +123,9 @@ public sealed class AppointmentGrain([PersistentState("appointment")] IPersisten
 
     private AppointmentStatusChange Change(AppointmentStatus? from, AppointmentStatus to, string reason) =>
         new() { At = Time.GetUtcNow(), From = from, To = to, Reason = reason };
+
+    // Track and untrack are no-ops when the index already shows the change, so repeating the last change's is harmless.
+    private Task Reindex(AppointmentRecord current) => UpdateIndexes(state.State.Previous, current.Appointment);
 
     // After the state write: a failure here leaves a stale index entry that the caller's retry (an idempotent upsert) repairs.
     private async Task UpdateIndexes(Appointment? before, Appointment after)

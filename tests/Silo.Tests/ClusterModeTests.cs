@@ -34,15 +34,7 @@ public sealed class ClusterModeTests(RabbitMqServer broker, DynaliteServer dynal
     public async Task On_a_real_broker_and_dynamodb_the_silo_turns_ready()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        string[] storage =
-        [
-            "--Reroute:Storage:Provider=DynamoDb",
-            $"--Reroute:Storage:DynamoDb:ServiceUrl={dynalite.ServiceUrl}",
-            "--Reroute:Storage:DynamoDb:AccessKey=local",
-            "--Reroute:Storage:DynamoDb:SecretKey=local",
-            $"--Reroute:Storage:DynamoDb:StateTable=state-{suffix}",
-            $"--Reroute:Storage:DynamoDb:RemindersTable=reminders-{suffix}",
-        ];
+        var storage = DynaliteTables.Args(dynalite, suffix);
         using var data = new TempDirectory();
         var init = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
         Assert.True(init.ExitCode == 0, init.Error);

@@ -12,15 +12,7 @@ public sealed class InitDynamoDbTests(DynaliteServer dynalite) : IClassFixture<D
     {
         using var data = new TempDirectory();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        string[] storage =
-        [
-            "--Reroute:Storage:Provider=DynamoDb",
-            $"--Reroute:Storage:DynamoDb:ServiceUrl={dynalite.ServiceUrl}",
-            "--Reroute:Storage:DynamoDb:AccessKey=local",
-            "--Reroute:Storage:DynamoDb:SecretKey=local",
-            $"--Reroute:Storage:DynamoDb:StateTable=state-{suffix}",
-            $"--Reroute:Storage:DynamoDb:RemindersTable=reminders-{suffix}",
-        ];
+        var storage = DynaliteTables.Args(dynalite, suffix);
 
         var first = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);
         var second = await SiloCli.RunAsync(["init-dynamodb", $"--Reroute:Silo:DataDirectory={data.Path}", .. storage]);

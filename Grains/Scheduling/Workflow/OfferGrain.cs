@@ -39,8 +39,13 @@ public sealed partial class OfferGrain(
         {
             if (existing.Status == OfferStatus.Open)
             {
-                // Opening again re-drives a delivery a crash interrupted; the outbox sends each message id once.
-                await SendAsync(existing, "offer", existing.OfferId);
+                // Opening again re-drives what a crash after the state write interrupted: the expiry reminder, the reply
+                // route (without it the patient's text answer would be ignored) and the delivery, which the outbox sends
+                // once per message id.
+                await Task.WhenAll(
+                    EnsureExpiryReminder(existing),
+                    state.State.ReplyRouteKey is { } route ? GrainFactory.GetGrain<IReplyRouteGrain>(route).Add(existing.OfferId) : Task.CompletedTask,
+                    SendAsync(existing, "offer", existing.OfferId));
             }
 
             return existing;
@@ -93,6 +98,16 @@ public sealed partial class OfferGrain(
 
     /// <inheritdoc />
     public Task<ConsentOffer?> Get() => Task.FromResult(state.State.Offer);
+
+    // Registered again only when missing: updating it would move its first tick past the offer's expiry.
+    private async Task EnsureExpiryReminder(ConsentOffer offer)
+    {
+        if (await GetReminder(ExpiryReminder) is null)
+        {
+            var due = offer.ExpiresAt - Time.GetUtcNow();
+            await RegisterOrUpdateReminder(ExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, options.Value.ExpiryRecheckInterval);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<OfferReplyResult> Reply(OfferReply reply)

@@ -16,7 +16,8 @@ public sealed partial class ReschedulingWorkflowGrain(
     IOptions<WorkflowOptions> options,
     ILogger<ReschedulingWorkflowGrain> logger) : Grain, IReschedulingWorkflowGrain
 {
-    private const string ResumeReminder = "workflow-resume";
+    /// <summary>The durable reminder that re-drives a running workflow (and finishes announcing an ended one).</summary>
+    public const string ResumeReminder = "workflow-resume";
 
     // Each round of proposing either settles an appointment or consumes one of its alternatives; the bound only guards
     // against a bug looping forever inside one turn.
@@ -133,7 +134,13 @@ public sealed partial class ReschedulingWorkflowGrain(
 
         if (!Running)
         {
-            if (await GetReminder(ResumeReminder) is { } reminder)
+            if (state.State.View is { } ended)
+            {
+                // The end is stored before it is announced: a crash in between left the trigger window claimed, the
+                // index showing the workflow running and this reminder registered. Announcing again repairs all three.
+                await Finish(ended);
+            }
+            else if (await GetReminder(ResumeReminder) is { } reminder)
             {
                 await UnregisterReminder(reminder);
             }

@@ -84,10 +84,13 @@ internal static partial class WorkflowApi
     {
         var messages = await silo.ReadRecordAsync<List<OutboundMessage>>($"/api/patients/{patientId}/messages", token);
         var message = Assert.Single(messages, m => m.MessageId == offerId);
-        var match = AcceptLink().Match(message.Body);
-        Assert.True(match.Success, $"no accept link in message {offerId}");
-        return match.Groups[1].Value;
+        var link = AcceptLinkToken(message.Body);
+        Assert.True(link is not null, $"no accept link in message {offerId}");
+        return link;
     }
+
+    /// <summary>The link token of the accept link in a message body; null when it has none.</summary>
+    public static string? AcceptLinkToken(string body) => AcceptLink().Match(body) is { Success: true } match ? match.Groups[1].Value : null;
 
     /// <summary>The workflow once <paramref name="done"/> holds (reminder ticks run on their own after a clock move), up to ten seconds.</summary>
     public static async Task<JsonElement> EventuallyAsync(this TestSilo silo, string path, string token, Func<JsonElement, bool> done)

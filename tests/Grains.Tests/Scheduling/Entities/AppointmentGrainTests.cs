@@ -1,5 +1,11 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling;
 using Reroute.Interfaces.Scheduling;
+using Reroute.Runtime;
+using Reroute.Runtime.Persistence;
+using Reroute.Runtime.Serialization;
+using Reroute.Runtime.Testing;
 using static Reroute.Grains.Tests.Scheduling.SchedulingScenario;
 
 namespace Reroute.Grains.Tests.Scheduling.Entities;
@@ -102,6 +108,33 @@ public sealed class AppointmentGrainTests
 
         Assert.Equal(["end", "patientId"], error.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Null(await appointment.Get());
+        Assert.Empty(await silo.Get<IProviderGrain>(Booked.ProviderId).GetAppointments(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+    }
+
+    [Fact]
+    public async Task A_move_retried_after_a_crash_between_its_record_and_the_indexes_moves_the_index_entries_too()
+    {
+        // The crash of a silo killed mid-move: the moved record (and what it was before) is written, but the provider
+        // indexes still show the appointment where it was.
+        var options = EntitySilo.Options("Sqlite");
+        var move = new AppointmentMove { ProviderId = "T900", ClinicId = "C9", Start = Booked.Start.AddDays(1), End = Booked.End.AddDays(1), Reason = "rescheduled by workflow wf-1" };
+        var moved = Booked with { ProviderId = move.ProviderId, ClinicId = move.ClinicId, Start = move.Start, End = move.End };
+        var id = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IAppointmentGrain)), EntitySilo.Key(Booked.Id));
+        await using (var first = await TestSilo.StartAsync(options))
+        {
+            await first.Get<IAppointmentGrain>(Booked.Id).Upsert(Booked);
+        }
+
+        await using var silo = await TestSilo.StartAsync(options);
+        var storage = silo.Services.GetRequiredService<SqliteGrainStorage>();
+        var stored = Assert.IsType<StoredState>(await storage.ReadAsync(id, "appointment", CancellationToken.None));
+        var record = JsonSerializer.Deserialize<AppointmentState>(stored.Json, RuntimeJson.Options)!.Record!;
+        await storage.WriteAsync(id, "appointment", EntitySilo.Json(new AppointmentState { Record = record with { Appointment = moved }, Previous = Booked }), stored.Etag, CancellationToken.None);
+
+        var retried = await silo.Get<IAppointmentGrain>(Booked.Id).Reschedule(move);
+
+        Assert.Equal(moved, retried.Appointment);
+        Assert.Equal([Booked.Id], (await silo.Get<IProviderGrain>("T900").GetAppointments(DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Select(static a => a.AppointmentId));
         Assert.Empty(await silo.Get<IProviderGrain>(Booked.ProviderId).GetAppointments(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
     }
 }

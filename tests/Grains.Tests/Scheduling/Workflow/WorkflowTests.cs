@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling;
 using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Grains.Tests.Scheduling.Entities;
 using Reroute.Interfaces.Scheduling;
+using Reroute.Runtime;
 using Reroute.Runtime.Testing;
+using Reroute.Runtime.Timers;
 
 namespace Reroute.Grains.Tests.Scheduling.Workflow;
 
@@ -294,5 +297,82 @@ public sealed class WorkflowTests
         var (started, created) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
         Assert.True(created);
         Assert.Single(started.Appointments);
+    }
+
+    [Fact]
+    public async Task Opening_an_open_offer_again_restores_the_text_reply_route_a_crash_left_unwritten()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        const string Phone = "+15550000001";
+        await silo.Get<IPatientGrain>("P1").Upsert(WorkflowWorld.Patient(SchedulingScenario.Passing(), "P1") with
+        {
+            Contact = new PatientContact { PreferredChannel = NotificationChannel.Sms, DisplayName = "Pat P1", Phone = Phone },
+        });
+        var request = new OfferRequest
+        {
+            OfferId = "wf-1-A1-1",
+            WorkflowId = "wf-1",
+            Kind = OfferKind.Reschedule,
+            AppointmentId = "A1",
+            PatientId = "P1",
+            Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = SchedulingScenario.At(5, 9), End = SchedulingScenario.At(5, 9).AddMinutes(45) },
+            Discipline = "PT",
+        };
+        var offer = silo.Get<IOfferGrain>(request.OfferId);
+        var route = silo.GrainFactory.GetGrain<IReplyRouteGrain>(OfferGrain.ReplyRouteKey(WorkflowWorld.Tenant, Phone));
+        await offer.Open(request);
+
+        // As if the silo died after writing the offer, before its reply route: the workflow's retry opens it again.
+        await route.Remove(request.OfferId);
+        await offer.Open(request);
+
+        // The patient's YES finds the offer again (the desk answers the oldest offer on this list).
+        Assert.Equal([request.OfferId], await route.List());
+    }
+
+    [Fact]
+    public async Task A_crash_between_storing_the_end_and_announcing_it_is_repaired_by_the_resume_reminder()
+    {
+        var options = WorkflowWorld.Options(durable: true);
+        var settings = new WorkflowOptions();
+        var window = TriggerWindowGrain.KeyOf(WorkflowWorld.Tenant, WorkflowWorld.Trigger.ProviderId, WorkflowWorld.Trigger.Start, WorkflowWorld.Trigger.End);
+        WorkflowView done;
+        GrainId workflowId;
+        await using (var silo = await TestSilo.StartAsync(options))
+        {
+            await WorkflowWorld.SeedAsync(silo, appointments: 1);
+            var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+            await WorkflowWorld.Answer(silo, "P1", started.Appointments.Single().OfferIds[^1], OfferAnswer.Accept);
+            done = (await silo.Workflow(started.WorkflowId).Get())!;
+            Assert.Equal(WorkflowStatus.Completed, done.Status);
+
+            // As if the silo died after storing the end, before announcing it: the index still lists the workflow
+            // running, the provider window is still claimed by it and its resume reminder is still registered.
+            var index = silo.GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(WorkflowWorld.Tenant, done.WorkflowId, settings.IndexShards));
+            var listing = Assert.Single(await index.List(null, 10), w => w.WorkflowId == done.WorkflowId);
+            await index.Record(listing with { Status = WorkflowStatus.Running, CompletedAt = null });
+            Assert.Equal(done.WorkflowId, await silo.GrainFactory.GetGrain<ITriggerWindowGrain>(window).Claim(done.WorkflowId));
+            workflowId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IReschedulingWorkflowGrain)), EntitySilo.Key(done.WorkflowId));
+            var now = silo.Time.GetUtcNow();
+            await silo.Services.GetRequiredService<IReminderTable>().UpsertAsync(
+                new ReminderEntry(workflowId, ReschedulingWorkflowGrain.ResumeReminder, now, settings.ResumeInterval, now + settings.ResumeInterval), CancellationToken.None);
+        }
+
+        await using var restarted = await TestSilo.StartAsync(options);
+        var repaired = restarted.GrainFactory.GetGrain<IWorkflowIndexGrain>(WorkflowIndexGrain.KeyOf(WorkflowWorld.Tenant, done.WorkflowId, settings.IndexShards));
+
+        // The clock moves an interval per look, so a tick is due whenever the restarted silo has loaded its reminders.
+        var listed = await WorkflowWorld.Eventually(
+            async () =>
+            {
+                restarted.Time.Advance(settings.ResumeInterval);
+                return (await repaired.List(null, 10)).Single(w => w.WorkflowId == done.WorkflowId);
+            },
+            static l => l.Status == WorkflowStatus.Completed);
+        Assert.Equal(done.CompletedAt, listed.CompletedAt);
+        await WorkflowWorld.Eventually(
+            () => restarted.Services.GetRequiredService<IReminderTable>().ReadAllAsync(CancellationToken.None),
+            reminders => !reminders.Any(r => r.GrainId == workflowId));
+        Assert.Equal("wf-next", await restarted.GrainFactory.GetGrain<ITriggerWindowGrain>(window).Claim("wf-next"));
     }
 }

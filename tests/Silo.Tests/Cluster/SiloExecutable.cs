@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Reroute.TestServers;
+
+namespace Reroute.Silo.Tests.Cluster;
+
+/// <summary>
+/// The real silo executable (<c>dotnet Reroute.Silo.dll</c>) in a process of its own on a free 127.0.0.1 port, as
+/// <c>deploy/local-cluster.sh</c> starts it: ready when <c>/ready</c> answers 200, killed with SIGKILL like a crashed
+/// container.
+/// </summary>
+internal sealed class SiloExecutable : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly Process _process;
+    private readonly TempDirectory _data = new();
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloExecutable(string siloId, IEnumerable<string> settings)
+    {
+        SiloId = siloId;
+        Address = new Uri($"http://127.0.0.1:{ExternalProcess.FreePort()}");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = _data.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(SiloHost).Assembly.Location);
+        start.ArgumentList.Add($"--urls={Address}");
+        start.ArgumentList.Add($"--Reroute:Silo:DataDirectory={_data.Path}");
+        start.ArgumentList.Add($"--Reroute:Cluster:SiloId={siloId}");
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start silo {siloId}");
+        _process.OutputDataReceived += (_, line) => Remember(line.Data);
+        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(90) };
+    }
+
+    public string SiloId { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>False once <see cref="Kill"/> ran: requests to it fail and it is left out of the rotation.</summary>
+    public bool Alive { get; private set; } = true;
+
+    /// <summary>The last lines the silo printed, for a failing test's message.</summary>
+    public string Output => string.Join("\n", _output.TakeLast(30));
+
+    /// <summary>Starts the silo and waits until its <c>/ready</c> answers 200 (the broker is connected, partitions known).</summary>
+    public static async Task<SiloExecutable> StartAsync(string siloId, IEnumerable<string> settings)
+    {
+        var silo = new SiloExecutable(siloId, settings);
+        try
+        {
+            await silo.WaitUntilReadyAsync();
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>kill -9: no graceful shutdown, no leave message; its unacknowledged requests are left to the broker.</summary>
+    public void Kill()
+    {
+        Alive = false;
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // The test is over: the state lives in DynamoDB and the queues die with the test's broker, so nothing is
+            // lost by not draining.
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Client.Dispose();
+        _data.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var deadline = new CancellationTokenSource(ReadyTimeout);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"silo {SiloId} exited with {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var ready = await Client.GetAsync("/ready", deadline.Token);
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        throw new TimeoutException($"silo {SiloId} was not ready within {ReadyTimeout}:\n{Output}");
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+}
