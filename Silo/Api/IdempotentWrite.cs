@@ -43,7 +43,7 @@ internal static partial class IdempotentWrite
 
         var grain = grains.GetGrain<IIdempotencyKeyGrain>(SchedulingKeys.Of(tenant, key));
         var hash = Fingerprint(http.Request, body);
-        var claim = await grain.Claim(hash, options.Value.IdempotencyKeyLifetime);
+        var claim = await grain.Claim(hash, options.Value.IdempotencyKeyLifetime, options.Value.IdempotencyRunningLimit);
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:

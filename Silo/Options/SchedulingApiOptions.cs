@@ -17,12 +17,24 @@ public sealed class SchedulingApiOptions : IValidatableObject
     /// </summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a claimed key whose request neither completed nor failed counts as running. Past it, the silo that took
+    /// the request is taken to have died mid-request, and a retry of the same request proceeds (the writes behind the
+    /// API are idempotent themselves); it must outlast the slowest request.
+    /// </summary>
+    public TimeSpan IdempotencyRunningLimit { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IdempotencyKeyLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult("must be greater than zero.", [nameof(IdempotencyKeyLifetime)]);
+        }
+
+        if (IdempotencyRunningLimit <= TimeSpan.Zero || IdempotencyRunningLimit > IdempotencyKeyLifetime)
+        {
+            yield return new ValidationResult("must be greater than zero and at most IdempotencyKeyLifetime.", [nameof(IdempotencyRunningLimit)]);
         }
     }
 }

@@ -11,6 +11,9 @@ public sealed class SchedulingOptionsTests
     [InlineData("--Reroute:Scheduling:IdempotencyKeyLifetime=00:00:00", "Reroute:Scheduling:IdempotencyKeyLifetime")]
     [InlineData("--Reroute:Scheduling:IdempotencyKeyLifetime=soon", "Reroute:Scheduling:IdempotencyKeyLifetime")]
     [InlineData("--Reroute:Scheduling:KeyLifetime=01:00:00", "Reroute:Scheduling:KeyLifetime")]
+    [InlineData("--Reroute:Scheduling:IdempotencyRunningLimit=2.00:00:00", "Reroute:Scheduling:IdempotencyRunningLimit")]
+    [InlineData("--Reroute:Scheduling:IdempotencyRunningLimit=00:00:00", "Reroute:Scheduling:IdempotencyRunningLimit")]
+    [InlineData("--Reroute:ScheduleIndex:MaxEntries=0", "Reroute:ScheduleIndex:MaxEntries")]
     public void A_bad_scheduling_key_stops_the_silo_naming_it(string argument, string key)
     {
         using var data = new TempDirectory();

@@ -8,6 +8,7 @@ namespace Reroute.Grains.Tests.Scheduling.Entities;
 public sealed class PersistenceAndIdempotencyTests
 {
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
+    private static readonly TimeSpan RunningLimit = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Every_entity_survives_a_silo_restart_on_SQLite()
@@ -47,16 +48,16 @@ public sealed class PersistenceAndIdempotencyTests
         await using var silo = await EntitySilo.Start();
         var key = silo.Get<IIdempotencyKeyGrain>("key-1");
 
-        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-a", KeyLifetime)).Outcome);
-        Assert.Equal(IdempotencyOutcome.InProgress, (await key.Claim("hash-a", KeyLifetime)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
+        Assert.Equal(IdempotencyOutcome.InProgress, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
         await key.Complete("hash-a", 201, "{\"ok\":true}");
 
-        var replay = await key.Claim("hash-a", KeyLifetime);
+        var replay = await key.Claim("hash-a", KeyLifetime, RunningLimit);
         Assert.Equal((IdempotencyOutcome.Replay, 201, "{\"ok\":true}"), (replay.Outcome, replay.StatusCode, replay.ResponseJson));
-        Assert.Equal(IdempotencyOutcome.Mismatch, (await key.Claim("hash-b", KeyLifetime)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Mismatch, (await key.Claim("hash-b", KeyLifetime, RunningLimit)).Outcome);
 
         silo.Time.Advance(KeyLifetime);
-        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-b", KeyLifetime)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-b", KeyLifetime, RunningLimit)).Outcome);
     }
 
     [Fact]
@@ -64,10 +65,33 @@ public sealed class PersistenceAndIdempotencyTests
     {
         await using var silo = await EntitySilo.Start();
         var key = silo.Get<IIdempotencyKeyGrain>("key-2");
-        await key.Claim("hash-invalid", KeyLifetime);
+        await key.Claim("hash-invalid", KeyLifetime, RunningLimit);
 
         await key.Release("hash-invalid");
 
-        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-fixed", KeyLifetime)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-fixed", KeyLifetime, RunningLimit)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_claim_its_silo_abandoned_mid_request_is_taken_again_by_the_same_request_after_the_running_limit()
+    {
+        await using var silo = await EntitySilo.Start();
+        var key = silo.Get<IIdempotencyKeyGrain>("key-3");
+        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
+
+        // Neither completed nor released: the request's silo died. Until the limit it counts as running.
+        silo.Time.Advance(RunningLimit - TimeSpan.FromSeconds(1));
+        Assert.Equal(IdempotencyOutcome.InProgress, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Mismatch, (await key.Claim("hash-b", KeyLifetime, RunningLimit)).Outcome);
+
+        silo.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdempotencyOutcome.Mismatch, (await key.Claim("hash-b", KeyLifetime, RunningLimit)).Outcome);
+        Assert.Equal(IdempotencyOutcome.Proceed, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
+        Assert.Equal(IdempotencyOutcome.InProgress, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
+
+        // A completed request is replayed however long ago it ran, within the key's lifetime.
+        await key.Complete("hash-a", 201, "{}");
+        silo.Time.Advance(RunningLimit * 2);
+        Assert.Equal(IdempotencyOutcome.Replay, (await key.Claim("hash-a", KeyLifetime, RunningLimit)).Outcome);
     }
 }
