@@ -35,9 +35,9 @@ internal static class ClusterBenchmark
         try
         {
             var name = "bench-" + Guid.NewGuid().ToString("N")[..8];
-            var a = await BenchSiloProcess.Start(Settings(broker.Uri, name, "silo-a"));
+            var a = await StartSilo("silo-a", Settings(broker.Uri, name, "silo-a"));
             await using var _a = a;
-            var b = await BenchSiloProcess.Start(Settings(broker.Uri, name, "silo-b"));
+            var b = await StartSilo("silo-b", Settings(broker.Uri, name, "silo-b"));
             await using var _b = b;
             await Until(() => a.Owned + b.Owned == Partitions && a.Owned > 0 && b.Owned > 0, TimeSpan.FromSeconds(60));
 
@@ -139,6 +139,10 @@ internal static class ClusterBenchmark
             await Task.Delay(5);
         }
     }
+
+    // This benchmark's own assembly is the silo program (Program.cs hands SiloVerb to ProcessSilo); its errors are shown.
+    private static Task<SiloProcess> StartSilo(string siloId, string[] settings)
+        => SiloProcess.Start(siloId, typeof(ClusterBenchmark).Assembly, SiloVerb, settings, Console.Error);
 
     private static async Task<IHost> StartClient(string brokerUri, string name)
     {
