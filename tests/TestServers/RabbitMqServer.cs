@@ -28,6 +28,9 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
     public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
+    /// <summary>The CPU time the broker (the Erlang VM under Debian's wrapper) has used so far, for benchmarks.</summary>
+    public TimeSpan ProcessorTime => _process is { } process ? ExternalProcess.ProcessorTimeOfTree(process) : TimeSpan.Zero;
+
     public async Task InitializeAsync()
     {
         await InstallLock.WaitAsync();

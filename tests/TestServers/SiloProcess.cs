@@ -54,6 +54,16 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>How many partitions the silo last said it owns (-1 before it said so).</summary>
     public int Owned => _owned;
 
+    /// <summary>The CPU time the silo process has used so far, for benchmarks.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>What the silo printed last, for a failure message.</summary>
     public string Output => string.Join("\n", _output);
 
