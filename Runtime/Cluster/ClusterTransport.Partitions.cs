@@ -75,7 +75,8 @@ internal sealed partial class ClusterTransport
             // A channel left by an attempt that failed, or whose consumer the broker cancelled, goes first: see Discard.
             Discard(slot);
             var channel = await connection.CreateChannelAsync(cancellationToken: _stopping.Token);
-            var acks = new DeliveryAcknowledgements(channel, exception => LogSettleFailed("(batch)", exception.Message));
+            // Half the prefetch may wait behind a long turn; the other half stays for the turns in flight.
+            var acks = new DeliveryAcknowledgements(channel, Math.Max(1, _options.PartitionPrefetch / 2), exception => LogSettleFailed("(batch)", exception.Message));
             slot.Channel = channel;
             slot.Acks = acks;
             try

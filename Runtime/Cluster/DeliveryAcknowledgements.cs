@@ -6,11 +6,11 @@ namespace Reroute.Runtime.Cluster;
 /// Acknowledges the requests of one partition channel in batches. A request counts as done only after its turn (and the
 /// state write in it) and its reply; the done requests below the oldest one still open are then acknowledged together
 /// with one <c>multiple</c> ack, so the broker settles a run of requests in one go instead of one frame and one
-/// quorum-queue command each. Done requests above an older one still running (a long turn, e.g. a workflow) are
-/// acknowledged one by one at the same flush, not held back: held back, they would all run again after a crash and use
-/// up the channel's prefetch. A request handed back (nack) is settled on its own, before any ack can cover it.
+/// quorum-queue command each. A request handed back (nack) is settled on its own, before any ack can cover it. Done
+/// requests held back by an older one still running (a long turn) are acknowledged one by one once there are more than
+/// <paramref name="heldBackLimit"/> of them, so a slow turn never uses up the channel's prefetch and stalls the partition.
 /// </summary>
-internal sealed class DeliveryAcknowledgements(IChannel channel, Action<Exception> settleFailed)
+internal sealed class DeliveryAcknowledgements(IChannel channel, int heldBackLimit, Action<Exception> settleFailed)
 {
     private readonly Lock _lock = new();
     private readonly SortedSet<ulong> _open = [];
@@ -80,7 +80,7 @@ internal sealed class DeliveryAcknowledgements(IChannel channel, Action<Exceptio
         try
         {
             ulong upTo = 0;
-            List<ulong>? above = null;
+            List<ulong>? heldBack = null;
             lock (_lock)
             {
                 var limit = _open.Count == 0 ? ulong.MaxValue : _open.Min;
@@ -90,9 +90,9 @@ internal sealed class DeliveryAcknowledgements(IChannel channel, Action<Exceptio
                     _done.Remove(upTo);
                 }
 
-                if (_done.Count > 0)
+                if (_done.Count > heldBackLimit)
                 {
-                    above = [.. _done];
+                    heldBack = [.. _done];
                     _done.Clear();
                 }
             }
@@ -103,7 +103,7 @@ internal sealed class DeliveryAcknowledgements(IChannel channel, Action<Exceptio
                 await Channel.BasicAckAsync(upTo, multiple: true);
             }
 
-            foreach (var tag in above ?? [])
+            foreach (var tag in heldBack ?? [])
             {
                 await Channel.BasicAckAsync(tag, multiple: false);
             }
