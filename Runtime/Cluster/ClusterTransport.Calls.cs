@@ -46,7 +46,7 @@ internal sealed partial class ClusterTransport
             ReplyTo = _replyQueue,
             ContentType = "application/json",
         };
-        var queue = _slots[call.Partition].Queue;
+        var queue = ClusterTopology.PartitionQueue(_options.Name, call.Partition);
         while (!call.Request.IsCompleted && !_stopping.IsCancellationRequested)
         {
             var connected = _connected.Task;

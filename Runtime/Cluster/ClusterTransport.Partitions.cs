@@ -75,20 +75,17 @@ internal sealed partial class ClusterTransport
             // A channel left by an attempt that failed, or whose consumer the broker cancelled, goes first: see Discard.
             Discard(slot);
             var channel = await connection.CreateChannelAsync(cancellationToken: _stopping.Token);
-            // Half the prefetch may wait behind a long turn; the other half stays for the turns in flight.
-            var acks = new DeliveryAcknowledgements(channel, Math.Max(1, _options.PartitionPrefetch / 2), exception => LogSettleFailed("(batch)", exception.Message));
             slot.Channel = channel;
-            slot.Acks = acks;
             try
             {
                 await channel.BasicQosAsync(0, (ushort)_options.PartitionPrefetch, global: false, _stopping.Token);
                 var consumer = new AsyncEventingBasicConsumer(channel);
-                consumer.ReceivedAsync += (_, delivery) => OnRequest(slot, acks, delivery);
+                consumer.ReceivedAsync += (_, delivery) => OnRequest(slot, channel, delivery);
                 consumer.UnregisteredAsync += (_, _) => OnConsumerGone(slot, channel);
                 consumer.ShutdownAsync += (_, _) => OnConsumerGone(slot, channel);
 
                 // With single active consumer this silo may wait behind the previous owner until it lets go.
-                slot.ConsumerTag = await channel.BasicConsumeAsync(slot.Queue, autoAck: false, consumer, _stopping.Token);
+                slot.ConsumerTag = await channel.BasicConsumeAsync(ClusterTopology.PartitionQueue(_options.Name, slot.Partition), autoAck: false, consumer, _stopping.Token);
                 slot.Consuming = channel.IsOpen;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -120,7 +117,6 @@ internal sealed partial class ClusterTransport
         slot.Consuming = false;
         slot.Active = false;
         slot.Channel = null;
-        slot.Acks = null;
         slot.ConsumerTag = null;
         if (channel is not null)
         {
@@ -165,7 +161,6 @@ internal sealed partial class ClusterTransport
         try
         {
             var channel = slot.Channel;
-            var acks = slot.Acks;
             if (slot.Owned && !_left)
             {
                 return;
@@ -188,12 +183,6 @@ internal sealed partial class ClusterTransport
                 using var drain = new CancellationTokenSource(_runtime.Options.ShutdownDrainTimeout, _time);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(drain.Token, cancellationToken);
                 await slot.Drained().WaitAsync(stop.Token);
-
-                // The last batch goes out before the channel closes: what is not acknowledged would run again elsewhere.
-                if (acks is not null)
-                {
-                    await acks.FlushAsync();
-                }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -206,7 +195,6 @@ internal sealed partial class ClusterTransport
             await Task.WhenAll(leaving.Select(a => a.DeactivateAsync(reason)));
             slot.ForgetHandled();
             slot.Channel = null;
-            slot.Acks = null;
             slot.ConsumerTag = null;
             try
             {
@@ -234,18 +222,17 @@ internal sealed partial class ClusterTransport
     /// the grain's activation (keeping the queue's order per grain) and returns; the reply and the acknowledgement
     /// follow when the turn has completed.
     /// </summary>
-    private Task OnRequest(PartitionSlot slot, DeliveryAcknowledgements acks, BasicDeliverEventArgs delivery)
+    private Task OnRequest(PartitionSlot slot, IChannel channel, BasicDeliverEventArgs delivery)
     {
-        if (slot.Owned && slot.Acks == acks)
+        if (slot.Owned && slot.Channel == channel)
         {
             slot.Active = true;
         }
 
         slot.Enter();
-        acks.Delivered(delivery.DeliveryTag);
         var incoming = new IncomingRequest(
             slot,
-            acks,
+            channel,
             delivery.DeliveryTag,
             delivery.Body.ToArray(),
             delivery.BasicProperties.MessageId,
@@ -276,17 +263,11 @@ internal sealed partial class ClusterTransport
         return Task.CompletedTask;
     }
 
-    private async Task Finish(IncomingRequest incoming, Task handling)
+    private static async Task Finish(IncomingRequest incoming, Task handling)
     {
         try
         {
             await handling;
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // A request left open would hold back the acknowledgement of every later one on its channel: hand it back.
-            LogSettleFailed(incoming.MessageId ?? "(none)", exception.Message);
-            await HandBack(incoming);
         }
         finally
         {
@@ -324,7 +305,7 @@ internal sealed partial class ClusterTransport
             else
             {
                 LogRequeued(call.MessageId, incoming.DeliveryCount + 1, reason);
-                await HandBack(incoming);
+                await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
             }
 
             return;
@@ -344,7 +325,7 @@ internal sealed partial class ClusterTransport
         catch (Exception)
         {
             // The first delivery could not be answered and was handed back; this copy goes back as well.
-            await HandBack(incoming);
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
             return;
         }
 
@@ -360,18 +341,18 @@ internal sealed partial class ClusterTransport
     {
         if (await SendReply(incoming, reply))
         {
-            incoming.Acks.Done(incoming.DeliveryTag);
+            await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
         }
         else
         {
-            await HandBack(incoming);
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
         }
     }
 
     /// <summary>Moves a request to the dead-letter queue with the reason, answers the caller with it, and acknowledges it.</summary>
     private async Task DeadLetterAndAnswer(IncomingRequest incoming, GrainCallMessage? call, string reason)
     {
-        var queue = incoming.Slot.Queue;
+        var queue = ClusterTopology.PartitionQueue(_options.Name, incoming.Slot.Partition);
         LogDeadLettered(incoming.MessageId ?? "(none)", queue, reason);
         try
         {
@@ -393,7 +374,7 @@ internal sealed partial class ClusterTransport
         {
             // Not dead-lettered: hand it back rather than lose it.
             LogDeadLetterFailed(exception.Message);
-            await HandBack(incoming);
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
             return;
         }
 
@@ -407,10 +388,10 @@ internal sealed partial class ClusterTransport
             await SendReply(incoming, GrainMessageCodec.EncodeErrorReply(id, new GrainMessageFormatException(reason)));
         }
 
-        incoming.Acks.Done(incoming.DeliveryTag);
+        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
     }
 
-    /// <summary>Hands a reply to the connection (see ReplyPublisher); false when it could not be.</summary>
+    /// <summary>Publishes a reply (confirmed); false when it could not be.</summary>
     private async Task<bool> SendReply(IncomingRequest incoming, byte[] reply)
     {
         if (string.IsNullOrEmpty(incoming.ReplyTo))
@@ -421,7 +402,7 @@ internal sealed partial class ClusterTransport
         try
         {
             var properties = new BasicProperties { CorrelationId = incoming.CorrelationId ?? incoming.MessageId, ContentType = "application/json" };
-            await ReplyPublisher().BasicPublishAsync(string.Empty, incoming.ReplyTo, mandatory: false, properties, reply);
+            await Publisher().BasicPublishAsync(string.Empty, incoming.ReplyTo, mandatory: false, properties, reply);
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -431,12 +412,11 @@ internal sealed partial class ClusterTransport
         }
     }
 
-    /// <summary>Hands a request back to its queue (nack with requeue), to be delivered again.</summary>
-    private async Task HandBack(IncomingRequest incoming)
+    private async Task Settle(IncomingRequest incoming, Func<IChannel, ulong, ValueTask> settle)
     {
         try
         {
-            await incoming.Acks.HandBack(incoming.DeliveryTag);
+            await settle(incoming.Channel, incoming.DeliveryTag);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -452,7 +432,7 @@ internal sealed partial class ClusterTransport
 
     private sealed record IncomingRequest(
         PartitionSlot Slot,
-        DeliveryAcknowledgements Acks,
+        IChannel Channel,
         ulong DeliveryTag,
         byte[] Body,
         string? MessageId,

@@ -35,7 +35,6 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
     private IConnection? _connection;
     private IChannel? _control;
     private IChannel[] _publishers = [];
-    private IChannel[] _replyPublishers = [];
     private int _nextPublisher;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _heartbeat;
@@ -61,7 +60,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
             : _options.SiloId;
         _map = new PartitionMap(_options.Partitions);
-        _slots = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSlot(p, ClusterTopology.PartitionQueue(_options.Name, p), _options.DeduplicationWindow))];
+        _slots = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSlot(p, _options.DeduplicationWindow))];
         _hostsGrains = !_options.ClientOnly && runtime.Classes.All.Any();
 
         // Stateless workers are pure compute with local activations on every silo (as in Orleans): never sent away.
@@ -261,15 +260,6 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             }
 
-            // Replies go without publisher confirms: a reply is transient either way, and the request it answers is only
-            // acknowledged after it on the same connection, whose frames reach the broker in order — if the connection
-            // breaks in between, the request is delivered again and answered again from the de-duplication memory.
-            var replyPublishers = new IChannel[_options.PublisherChannels];
-            for (var i = 0; i < replyPublishers.Length; i++)
-            {
-                replyPublishers[i] = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            }
-
             await ConsumeReplies(control, cancellationToken);
             await ConsumeMembership(control, cancellationToken);
             await ConsumeStreams(control, cancellationToken);
@@ -285,7 +275,6 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
                 _connection = connection;
                 _control = control;
                 _publishers = publishers;
-                _replyPublishers = replyPublishers;
                 generation = Interlocked.Increment(ref _connectionGeneration);
             }
 
@@ -340,7 +329,6 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             _connection = null;
             _control = null;
             _publishers = [];
-            _replyPublishers = [];
             _connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
@@ -350,7 +338,6 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             slot.Consuming = false;
             slot.Active = false;
             slot.Channel = null;
-            slot.Acks = null;
             slot.ConsumerTag = null;
         }
 
@@ -473,14 +460,9 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         }
     }
 
-    /// <summary>A publishing channel with publisher confirms (requests, heartbeats, dead letters).</summary>
-    private IChannel Publisher() => Pick(Volatile.Read(ref _publishers));
-
-    /// <summary>A publishing channel without confirms, for replies.</summary>
-    private IChannel ReplyPublisher() => Pick(Volatile.Read(ref _replyPublishers));
-
-    private IChannel Pick(IChannel[] publishers)
+    private IChannel Publisher()
     {
+        var publishers = Volatile.Read(ref _publishers);
         if (publishers.Length == 0)
         {
             throw new AlreadyClosedException(new ShutdownEventArgs(ShutdownInitiator.Library, 0, "not connected to RabbitMQ"));

@@ -4,7 +4,7 @@ using RabbitMQ.Client;
 namespace Reroute.Runtime.Cluster;
 
 /// <summary>This silo's hold on one partition: whether it owns it, whether it is the active consumer, its turns in flight.</summary>
-internal sealed class PartitionSlot(int partition, string queue, int deduplicationWindow)
+internal sealed class PartitionSlot(int partition, int deduplicationWindow)
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _handled = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _handledOrder = new();
@@ -12,9 +12,6 @@ internal sealed class PartitionSlot(int partition, string queue, int deduplicati
     private TaskCompletionSource? _drained;
 
     public int Partition { get; } = partition;
-
-    /// <summary>The partition's quorum queue (named once, not per message).</summary>
-    public string Queue { get; } = queue;
 
     /// <summary>Subscribe and release of one partition never overlap.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -32,9 +29,6 @@ internal sealed class PartitionSlot(int partition, string queue, int deduplicati
     public volatile bool Consuming;
 
     public IChannel? Channel { get; set; }
-
-    /// <summary>The batched acknowledgements of <see cref="Channel"/>'s deliveries.</summary>
-    public DeliveryAcknowledgements? Acks { get; set; }
 
     public string? ConsumerTag { get; set; }
 

@@ -181,31 +181,6 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
-    public async Task A_long_turn_does_not_hold_back_the_acknowledgements_of_its_partition_until_the_prefetch_runs_out()
-    {
-        // Requests are acknowledged in batches up to the oldest one still running; with a prefetch of 4, one turn that
-        // does not finish must not keep the later requests of its partition unacknowledged until nothing more is delivered.
-        await using var cluster = new ClusterSilos(broker.Uri) { Configure = static o => o.Configuration["Reroute:Cluster:PartitionPrefetch"] = "4" };
-        var a = await cluster.Start("silo-a");
-        await ClusterSilos.Converged(a);
-        await using var client = await cluster.Client();
-        var gateKey = Silos.Key("long-turn");
-        var gate = Silos.Key("gate");
-        var map = new PartitionMap(ClusterSilos.Partitions);
-        var partition = map.PartitionOf(new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IGateGrain)), gateKey));
-        var pass = client.Grains.GetGrain<IGateGrain>(gateKey).Pass(gate);
-        await Signals.Wait($"{gate}:started:1");
-
-        var sameQueue = Enumerable.Range(0, 1000).Select(i => Silos.Key($"neighbour{i}"))
-            .Where(k => map.PartitionOf(new GrainId(CounterType, k)) == partition).Take(20).ToList();
-        await Task.WhenAll(sameQueue.Select(k => client.Grains.GetGrain<ICounterGrain>(k).Increment())).WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.False(pass.IsCompleted);
-
-        Signals.Set(gate);
-        Assert.Equal(1, await pass);
-    }
-
-    [Fact]
     public async Task Stream_items_published_on_one_silo_reach_subscribers_on_the_others_in_order_and_implicit_subscribers_activate_once_on_their_owner()
     {
         await using var cluster = new ClusterSilos(broker.Uri);
