@@ -8,6 +8,18 @@ public static class ClusterTopology
     /// <summary>The quorum queue of <paramref name="partition"/>.</summary>
     public static string PartitionQueue(string cluster, int partition) => $"{cluster}.partition.{partition.ToString("D4", CultureInfo.InvariantCulture)}";
 
+    /// <summary>
+    /// The arguments every partition queue is declared with: a quorum queue with a single active consumer, poison requests
+    /// dead-lettered after <paramref name="deliveryLimit"/> deliveries. A declaration with other arguments is refused.
+    /// </summary>
+    public static Dictionary<string, object?> PartitionQueueArguments(string cluster, int deliveryLimit) => new()
+    {
+        ["x-queue-type"] = "quorum",
+        ["x-single-active-consumer"] = true,
+        ["x-delivery-limit"] = deliveryLimit,
+        ["x-dead-letter-exchange"] = DeadLetterExchange(cluster),
+    };
+
     /// <summary>The fanout exchange silos send heartbeats to.</summary>
     public static string MembershipExchange(string cluster) => $"{cluster}.membership";
 

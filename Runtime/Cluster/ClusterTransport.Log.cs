@@ -28,6 +28,12 @@ internal sealed partial class ClusterTransport
     [LoggerMessage(Level = LogLevel.Error, Message = "Rebalancing partitions failed")]
     private partial void LogRebalanceFailed(Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to partition {Partition} failed ({Reason}); trying again at the next heartbeat")]
+    private partial void LogSubscribeFailed(int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloId} lost its consumer of partition {Partition}; subscribing again at the next heartbeat")]
+    private partial void LogConsumerGone(string siloId, int partition);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId} released partition {Partition} ({Activations} activations deactivated)")]
     private partial void LogReleased(string siloId, int partition, int activations);
 

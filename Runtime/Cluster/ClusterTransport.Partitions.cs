@@ -36,7 +36,7 @@ internal sealed partial class ClusterTransport
                     _ = Release(slot, _stopping.Token);
                 }
 
-                if (slot.Owned && slot.Channel is null)
+                if (slot.Owned && !slot.Consuming)
                 {
                     work.Add(Subscribe(slot));
                 }
@@ -67,24 +67,91 @@ internal sealed partial class ClusterTransport
         try
         {
             var connection = _connection;
-            if (!slot.Owned || slot.Channel is not null || connection is null)
+            if (!slot.Owned || slot.Consuming || connection is null)
             {
                 return;
             }
 
-            var channel = await connection.CreateChannelAsync();
-            await channel.BasicQosAsync(0, (ushort)_options.PartitionPrefetch, global: false);
-            var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) => OnRequest(slot, channel, delivery);
+            // A channel left by an attempt that failed, or whose consumer the broker cancelled, goes first: see Discard.
+            Discard(slot);
+            var channel = await connection.CreateChannelAsync(cancellationToken: _stopping.Token);
             slot.Channel = channel;
+            try
+            {
+                await channel.BasicQosAsync(0, (ushort)_options.PartitionPrefetch, global: false, _stopping.Token);
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += (_, delivery) => OnRequest(slot, channel, delivery);
+                consumer.UnregisteredAsync += (_, _) => OnConsumerGone(slot, channel);
+                consumer.ShutdownAsync += (_, _) => OnConsumerGone(slot, channel);
 
-            // With single active consumer this silo may wait behind the previous owner until it lets go.
-            slot.ConsumerTag = await channel.BasicConsumeAsync(ClusterTopology.PartitionQueue(_options.Name, slot.Partition), autoAck: false, consumer);
+                // With single active consumer this silo may wait behind the previous owner until it lets go.
+                slot.ConsumerTag = await channel.BasicConsumeAsync(ClusterTopology.PartitionQueue(_options.Name, slot.Partition), autoAck: false, consumer, _stopping.Token);
+                slot.Consuming = channel.IsOpen;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // E.g. a quorum queue without a leader yet (just after a broker restart) times the consume out. The
+                // heartbeat tick tries again; until then requests wait in the queue.
+                LogSubscribeFailed(slot.Partition, exception.Message);
+                Discard(slot);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSubscribeFailed(slot.Partition, exception.Message);
         }
         finally
         {
             slot.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Forgets the slot's channel and closes it without waiting. The broker may register a consume after the client
+    /// stopped waiting for it; left open, that consumer nobody listens to would stay the queue's single active consumer
+    /// and hold the partition's requests for ever. Closing the channel drops it and hands back whatever it was given.
+    /// </summary>
+    private void Discard(PartitionSlot slot)
+    {
+        var channel = slot.Channel;
+        slot.Consuming = false;
+        slot.Active = false;
+        slot.Channel = null;
+        slot.ConsumerTag = null;
+        if (channel is not null)
+        {
+            _ = CloseQuietly(channel);
+        }
+    }
+
+    private async Task CloseQuietly(IChannel channel)
+    {
+        try
+        {
+            await channel.AbortAsync();
+            await channel.DisposeAsync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCloseFailed(exception);
+        }
+    }
+
+    /// <summary>
+    /// The consumer of an owned partition went away while the connection may still be up: the broker cancelled it (queue
+    /// deleted or restarted) or closed its channel (a channel error). Calls to the partition go through the broker until
+    /// the heartbeat tick has subscribed again. A release or a lost connection clears the slot first and is not counted.
+    /// </summary>
+    private Task OnConsumerGone(PartitionSlot slot, IChannel channel)
+    {
+        if (slot.Consuming && slot.Channel == channel)
+        {
+            slot.Consuming = false;
+            slot.Active = false;
+            LogConsumerGone(SiloId, slot.Partition);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Stops consuming a partition, lets its running turns finish and acknowledge, and deactivates its grains.</summary>
@@ -105,6 +172,7 @@ internal sealed partial class ClusterTransport
             }
 
             slot.Active = false;
+            slot.Consuming = false;
             try
             {
                 if (slot.ConsumerTag is { } tag && channel is { IsOpen: true })
@@ -156,7 +224,7 @@ internal sealed partial class ClusterTransport
     /// </summary>
     private Task OnRequest(PartitionSlot slot, IChannel channel, BasicDeliverEventArgs delivery)
     {
-        if (slot.Owned)
+        if (slot.Owned && slot.Channel == channel)
         {
             slot.Active = true;
         }
@@ -244,8 +312,7 @@ internal sealed partial class ClusterTransport
         }
 
         promise?.TrySetResult(reply);
-        await SendReply(incoming, reply);
-        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+        await ReplyAndSettle(incoming, reply);
     }
 
     private async Task ReplyWhenDone(IncomingRequest incoming, Task<byte[]> earlier)
@@ -262,8 +329,24 @@ internal sealed partial class ClusterTransport
             return;
         }
 
-        await SendReply(incoming, reply);
-        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+        await ReplyAndSettle(incoming, reply);
+    }
+
+    /// <summary>
+    /// Sends the reply, then acknowledges the request. A reply that could not be sent leaves the request unacknowledged
+    /// (handed back): its redelivery is answered from the de-duplication memory, so the caller is never left waiting
+    /// for a reply nobody will send again.
+    /// </summary>
+    private async Task ReplyAndSettle(IncomingRequest incoming, byte[] reply)
+    {
+        if (await SendReply(incoming, reply))
+        {
+            await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+        }
+        else
+        {
+            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+        }
     }
 
     /// <summary>Moves a request to the dead-letter queue with the reason, answers the caller with it, and acknowledges it.</summary>
@@ -295,6 +378,7 @@ internal sealed partial class ClusterTransport
             return;
         }
 
+        // Dead-lettered already: whether or not the caller hears it, the request is done with here.
         if (call is not null)
         {
             await SendReply(incoming, GrainMessageCodec.EncodeReply(call.MessageId, call.Request, Task.FromException(new GrainMessageFormatException(reason))));
@@ -307,22 +391,24 @@ internal sealed partial class ClusterTransport
         await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
     }
 
-    private async Task SendReply(IncomingRequest incoming, byte[] reply)
+    /// <summary>Publishes a reply (confirmed); false when it could not be.</summary>
+    private async Task<bool> SendReply(IncomingRequest incoming, byte[] reply)
     {
         if (string.IsNullOrEmpty(incoming.ReplyTo))
         {
-            return;
+            return true;
         }
 
         try
         {
             var properties = new BasicProperties { CorrelationId = incoming.CorrelationId ?? incoming.MessageId, ContentType = "application/json" };
             await Publisher().BasicPublishAsync(string.Empty, incoming.ReplyTo, mandatory: false, properties, reply);
+            return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The caller republishes after its own reconnection, and the de-duplication answers it then.
             LogReplyFailed(incoming.MessageId ?? "(none)", exception.Message);
+            return false;
         }
     }
 

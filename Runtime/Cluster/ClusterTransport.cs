@@ -39,6 +39,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _heartbeat;
     private int _connectAttempts;
+    private int _resubscribing;
     private long _connectionGeneration;
     private Task? _connectLoop;
     private bool _left;
@@ -303,13 +304,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         await control.ExchangeDeclareAsync(ClusterTopology.MembershipExchange(_options.Name), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await control.ExchangeDeclareAsync(ClusterTopology.StreamExchange(_options.Name), ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
 
-        var partition = new Dictionary<string, object?>
-        {
-            ["x-queue-type"] = "quorum",
-            ["x-single-active-consumer"] = true,
-            ["x-delivery-limit"] = _options.DeliveryLimit,
-            ["x-dead-letter-exchange"] = deadLetters,
-        };
+        var partition = ClusterTopology.PartitionQueueArguments(_options.Name, _options.DeliveryLimit);
         for (var p = 0; p < _options.Partitions; p++)
         {
             await control.QueueDeclareAsync(ClusterTopology.PartitionQueue(_options.Name, p), durable: true, exclusive: false, autoDelete: false,
@@ -340,6 +335,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         foreach (var slot in _slots)
         {
             // The consumers died with the connection; unacknowledged requests went back to their queues.
+            slot.Consuming = false;
             slot.Active = false;
             slot.Channel = null;
             slot.ConsumerTag = null;
@@ -372,6 +368,24 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             {
                 _pending.TryRemove(id, out _);
             }
+        }
+
+        // An owned partition without a consumer (its subscription failed or the broker cancelled it) is subscribed again.
+        if (_slots.Any(static s => s.Owned && !s.Consuming) && Interlocked.CompareExchange(ref _resubscribing, 1, 0) == 0)
+        {
+            _ = Resubscribe();
+        }
+    }
+
+    private async Task Resubscribe()
+    {
+        try
+        {
+            await Rebalance();
+        }
+        finally
+        {
+            Volatile.Write(ref _resubscribing, 0);
         }
     }
 
@@ -454,7 +468,18 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
             throw new AlreadyClosedException(new ShutdownEventArgs(ShutdownInitiator.Library, 0, "not connected to RabbitMQ"));
         }
 
-        return publishers[(int)((uint)Interlocked.Increment(ref _nextPublisher) % (uint)publishers.Length)];
+        // A channel the broker closed on its own (a channel error) is skipped rather than failing every n-th publish.
+        var start = (uint)Interlocked.Increment(ref _nextPublisher);
+        for (var i = 0u; i < (uint)publishers.Length; i++)
+        {
+            var publisher = publishers[(int)((start + i) % (uint)publishers.Length)];
+            if (publisher.IsOpen)
+            {
+                return publisher;
+            }
+        }
+
+        return publishers[(int)(start % (uint)publishers.Length)];
     }
 
     private sealed record Heartbeat(string Silo, bool Leaving);

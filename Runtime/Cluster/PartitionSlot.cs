@@ -22,6 +22,12 @@ internal sealed class PartitionSlot(int partition, int deduplicationWindow)
     /// <summary>Whether a delivery has proved this silo the partition's active consumer (calls then short-circuit).</summary>
     public volatile bool Active;
 
+    /// <summary>
+    /// Whether the broker confirmed this silo's consumer on the partition queue and has not cancelled it since. An owned
+    /// partition without one is subscribed again (by the heartbeat tick), whatever made the consumer go away.
+    /// </summary>
+    public volatile bool Consuming;
+
     public IChannel? Channel { get; set; }
 
     public string? ConsumerTag { get; set; }

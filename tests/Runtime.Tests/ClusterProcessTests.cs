@@ -20,11 +20,11 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
     {
         var tables = await ClusterSilos.Tables(dynalite);
         var name = "proc-" + Guid.NewGuid().ToString("N")[..10];
-        var a = await SiloProcess.Start("silo-a", Settings(name, "silo-a", tables));
+        var a = await StartSilo("silo-a", Settings(name, "silo-a", tables));
         await using var _a = a;
-        var b = await SiloProcess.Start("silo-b", Settings(name, "silo-b", tables));
+        var b = await StartSilo("silo-b", Settings(name, "silo-b", tables));
         await using var _b = b;
-        var c = await SiloProcess.Start("silo-c", Settings(name, "silo-c", tables));
+        var c = await StartSilo("silo-c", Settings(name, "silo-c", tables));
         await using var _c = c;
         await OwnershipSettled(a, b, c);
 
@@ -70,7 +70,7 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
         await ClusterSilos.Eventually("the reminder fired after the failover", () => (firings = probe.Firings().GetAwaiter().GetResult()).Count > 0);
         Assert.Equal([heir!], firings);
 
-        var d = await SiloProcess.Start("silo-d", Settings(name, "silo-d", tables));
+        var d = await StartSilo("silo-d", Settings(name, "silo-d", tables));
         await using var _d = d;
         await OwnershipSettled(a, b, d);
         var more = Enumerable.Range(0, 40).Select(i => $"wf-late-{i:D2}-{Guid.NewGuid().ToString("N")[..6]}").ToList();
@@ -80,6 +80,9 @@ public sealed class ClusterProcessTests(RabbitMqServer broker, DynaliteServer dy
         Assert.All(again, ledger => Assert.Equal(Enumerable.Range(0, Steps), ledger.Booked));
         Assert.Equal([heir!], await probe.Firings());
     }
+
+    private static Task<SiloProcess> StartSilo(string siloId, IEnumerable<string> settings)
+        => SiloProcess.Start(siloId, typeof(ClusterSiloProgram).Assembly, ClusterSiloProgram.Verb, settings);
 
     private static Task OwnershipSettled(params SiloProcess[] silos)
     {

@@ -8,8 +8,11 @@ namespace Reroute.Runtime.Tests;
 /// </summary>
 public static class ClusterSiloProgram
 {
+    /// <summary>The first argument that makes this assembly a silo.</summary>
+    public const string Verb = "silo";
+
     public static async Task<int> Main(string[] args)
-        => args is ["silo", .. var settings]
+        => args is [Verb, .. var settings]
             ? await ProcessSilo.RunAsync(settings, typeof(ClusterSiloProgram).Assembly)
             : 1;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Core;
@@ -54,6 +55,14 @@ internal sealed class ClusterSilos(string brokerUri, DynamoDbOptions? dynamoDb =
         await Transport(silo).WhenConnected().WaitAsync(TimeSpan.FromSeconds(30));
         return silo;
     }
+
+    /// <summary>A cluster client (no member, calls only) of this cluster, on the system clock.</summary>
+    public Task<ClusterClient> Client() => ClusterClient.ConnectAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Reroute:Cluster:BrokerUri"] = brokerUri,
+        ["Reroute:Cluster:Name"] = Name,
+        ["Reroute:Cluster:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }).Build());
 
     public static ClusterTransport Transport(TestSilo silo) => silo.Services.GetRequiredService<ClusterTransport>();
 

@@ -132,14 +132,8 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         await using var cluster = new ClusterSilos(broker.Uri);
         var a = await cluster.Start("silo-a");
         await ClusterSilos.Converged(a);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Reroute:Cluster:BrokerUri"] = broker.Uri,
-            ["Reroute:Cluster:Name"] = cluster.Name,
-            ["Reroute:Cluster:Partitions"] = ClusterSilos.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
 
-        await using var client = await ClusterClient.ConnectAsync(configuration);
+        await using var client = await cluster.Client();
         var key = Silos.Key("from-client");
         Assert.Equal(1, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
         Assert.Equal(2, await a.GrainFactory.GetGrain<ICounterGrain>(key).Increment());
@@ -148,6 +142,42 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         Assert.Single(ClusterSilos.Hosting(new GrainId(CounterType, key), a));
         Assert.Equal(["silo-a"], ClusterSilos.Transport(a).Membership.Live);
         Assert.Equal(ClusterSilos.Partitions, ClusterSilos.Transport(a).OwnedPartitions.Count);
+    }
+
+    [Fact]
+    public async Task A_partition_whose_consumer_the_broker_drops_is_subscribed_again_and_calls_to_it_complete()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        await using var client = await cluster.Client();
+        var key = Silos.Key("dropped");
+        var partition = new PartitionMap(ClusterSilos.Partitions).PartitionOf(new GrainId(CounterType, key));
+        var queue = ClusterTopology.PartitionQueue(cluster.Name, partition);
+        Assert.Equal(1, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Contains(partition, ClusterSilos.Transport(a).ActivePartitions);
+
+        // The queue goes away under the silo, whose connection stays up: the broker cancels its consumer, and subscribing
+        // again fails (no such queue) until the queue is back, as after a broker restart a quorum queue without a leader
+        // times subscriptions out until it has one.
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue);
+        await ClusterSilos.Eventually("the silo noticed its consumer is gone", () => !ClusterSilos.Transport(a).ActivePartitions.Contains(partition));
+        var meanwhile = client.Grains.GetGrain<ICounterGrain>(key).Increment();
+        await cluster.Beat(3, a);
+        Assert.False(meanwhile.IsCompleted);
+
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            arguments: ClusterTopology.PartitionQueueArguments(cluster.Name, deliveryLimit: 5));
+        await ClusterSilos.Eventually("the call made meanwhile completed", () =>
+        {
+            cluster.Time.Advance(ClusterSilos.Heartbeat);
+            return meanwhile.IsCompleted;
+        });
+        Assert.Equal(2, await meanwhile);
+        Assert.Equal(3, await client.Grains.GetGrain<ICounterGrain>(key).Increment());
+        Assert.Contains(partition, ClusterSilos.Transport(a).ActivePartitions);
     }
 
     [Fact]

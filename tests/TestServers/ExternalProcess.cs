@@ -7,6 +7,38 @@ namespace Reroute.TestServers;
 /// <summary>Runs the real servers tests talk to: free loopback ports, install-if-missing, readiness by connecting.</summary>
 public static class ExternalProcess
 {
+    /// <summary>
+    /// The CPU time <paramref name="process"/> and all its descendants have used so far (Linux /proc), e.g. a server
+    /// started through a wrapper script that runs the real server as a grandchild. Processes that exit meanwhile drop out.
+    /// </summary>
+    public static TimeSpan ProcessorTimeOfTree(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var total = TimeSpan.Zero;
+        var pending = new Stack<int>([process.Id]);
+        while (pending.TryPop(out var pid))
+        {
+            try
+            {
+                using var member = Process.GetProcessById(pid);
+                total += member.TotalProcessorTime;
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                {
+                    foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        pending.Push(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // Exited between listing and reading.
+            }
+        }
+
+        return total;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
