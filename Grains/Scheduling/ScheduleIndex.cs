@@ -23,14 +23,16 @@ public static class ScheduleIndex
         }
 
         List<ScheduledAppointment> next = [.. index.Where(a => !incoming.ContainsKey(a.AppointmentId)), .. incoming.Values];
+        // Usually one entry comes in: a scan for it is cheaper than hashing the whole index on every write.
+        var changed = incoming.Values.Any(a => !index.Contains(a));
         var excess = next.Count - maxEntries;
         if (excess > 0)
         {
             var dropped = next.Where(a => a.End < now).OrderBy(static a => a.End).Take(excess).ToHashSet();
-            next.RemoveAll(dropped.Contains);
+            changed |= next.RemoveAll(dropped.Contains) > 0;
         }
 
-        return next.Count == index.Count && next.All(index.ToHashSet().Contains) ? null : next;
+        return changed ? next : null;
     }
 
     /// <summary>The index without <paramref name="appointmentId"/>; null when it was not there.</summary>
