@@ -113,12 +113,7 @@ internal sealed partial class ClusterTransport
     /// </summary>
     private void Discard(PartitionSlot slot)
     {
-        var channel = slot.Channel;
-        slot.Consuming = false;
-        slot.Active = false;
-        slot.Channel = null;
-        slot.ConsumerTag = null;
-        if (channel is not null)
+        if (slot.ForgetConsumer() is { } channel)
         {
             _ = CloseQuietly(channel);
         }

@@ -335,10 +335,7 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         foreach (var slot in _slots)
         {
             // The consumers died with the connection; unacknowledged requests went back to their queues.
-            slot.Consuming = false;
-            slot.Active = false;
-            slot.Channel = null;
-            slot.ConsumerTag = null;
+            slot.ForgetConsumer();
         }
 
         LogConnectionLost(SiloId, args.ReplyText);

@@ -32,6 +32,17 @@ internal sealed class PartitionSlot(int partition, int deduplicationWindow)
 
     public string? ConsumerTag { get; set; }
 
+    /// <summary>Forgets the consumer (not consuming, not active, no channel or tag) and returns the channel it was on.</summary>
+    public IChannel? ForgetConsumer()
+    {
+        var channel = Channel;
+        Consuming = false;
+        Active = false;
+        Channel = null;
+        ConsumerTag = null;
+        return channel;
+    }
+
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public void Enter() => Interlocked.Increment(ref _inFlight);

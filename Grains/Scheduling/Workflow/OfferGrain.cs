@@ -42,10 +42,7 @@ public sealed partial class OfferGrain(
                 // Opening again re-drives what a crash after the state write interrupted: the expiry reminder, the reply
                 // route (without it the patient's text answer would be ignored) and the delivery, which the outbox sends
                 // once per message id.
-                await Task.WhenAll(
-                    EnsureExpiryReminder(existing),
-                    state.State.ReplyRouteKey is { } route ? GrainFactory.GetGrain<IReplyRouteGrain>(route).Add(existing.OfferId) : Task.CompletedTask,
-                    SendAsync(existing, "offer", existing.OfferId));
+                await Announce(existing, state.State.ReplyRouteKey, patient: null);
             }
 
             return existing;
@@ -88,16 +85,19 @@ public sealed partial class OfferGrain(
         });
 
         // The reminder and the reply route come after the state: a crash before them is repaired by opening again.
-        await Task.WhenAll(
-            RegisterOrUpdateReminder(ExpiryReminder, options.Value.OfferLifetime, options.Value.ExpiryRecheckInterval),
-            replyRoute is null ? Task.CompletedTask : GrainFactory.GetGrain<IReplyRouteGrain>(replyRoute).Add(offer.OfferId),
-            SendAsync(offer, "offer", offer.OfferId, patient));
+        await Announce(offer, replyRoute, patient);
         LogOpened(logger, offer.OfferId, offer.WorkflowId, channel);
         return offer;
     }
 
     /// <inheritdoc />
     public Task<ConsentOffer?> Get() => Task.FromResult(state.State.Offer);
+
+    // What follows an open offer's state write, and what opening it again repeats.
+    private Task Announce(ConsentOffer offer, string? replyRoute, PatientProfile? patient) => Task.WhenAll(
+        EnsureExpiryReminder(offer),
+        replyRoute is null ? Task.CompletedTask : GrainFactory.GetGrain<IReplyRouteGrain>(replyRoute).Add(offer.OfferId),
+        SendAsync(offer, "offer", offer.OfferId, patient));
 
     // Registered again only when missing: updating it would move its first tick past the offer's expiry.
     private async Task EnsureExpiryReminder(ConsentOffer offer)
