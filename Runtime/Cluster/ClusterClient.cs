@@ -22,6 +22,9 @@ public sealed class ClusterClient : IAsyncDisposable
     /// <summary>Whether the broker connection is up (calls made while it is down wait for it).</summary>
     public bool IsConnected => _host.Services.GetRequiredService<ClusterTransport>().IsConnected;
 
+    /// <summary>Calls this client has published, and the broker messages they went in.</summary>
+    public ClusterTraffic Traffic => _host.Services.GetRequiredService<ClusterTransport>().Traffic;
+
     /// <summary>
     /// Connects to the cluster described by <paramref name="configuration"/> (its <c>Reroute:Cluster</c> and
     /// <c>Reroute:Runtime</c> sections: broker URI, cluster name and partition count as the silos have them, call

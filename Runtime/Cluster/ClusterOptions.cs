@@ -49,8 +49,21 @@ public sealed class ClusterOptions : IValidatableObject
     /// <summary>Unacknowledged requests one partition consumer may hold (turns running or waiting in this silo).</summary>
     public int PartitionPrefetch { get; set; } = 256;
 
-    /// <summary>Channels the silo publishes requests on (publishes with confirms run concurrently on each).</summary>
+    /// <summary>Channels the silo publishes on (publishes with confirms run concurrently on each).</summary>
     public int PublisherChannels { get; set; } = 4;
+
+    /// <summary>
+    /// Rounds of publishes (one message per destination queue each) that may wait for their confirms at once; calls and
+    /// replies that come while all are out gather into the next round. Fewer gives bigger batches and less CPU per
+    /// call under load; at low load a call may wait for one confirm before it goes.
+    /// </summary>
+    public int PublishesInFlight { get; set; } = 2;
+
+    /// <summary>Most calls (or replies) gathered into one broker message.</summary>
+    public int MessageMaxCalls { get; set; } = 128;
+
+    /// <summary>Most bytes of calls (or replies) gathered into one broker message; a single larger call goes alone.</summary>
+    public int MessageMaxBytes { get; set; } = 256 * 1024;
 
     /// <summary>First wait before reconnecting to an unreachable broker; doubles up to <see cref="ReconnectMaximumDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -123,6 +136,9 @@ public sealed class ClusterOptions : IValidatableObject
             (nameof(DeliveryLimit), DeliveryLimit, 1, 1000),
             (nameof(PartitionPrefetch), PartitionPrefetch, 1, ushort.MaxValue),
             (nameof(PublisherChannels), PublisherChannels, 1, 64),
+            (nameof(PublishesInFlight), PublishesInFlight, 1, 64),
+            (nameof(MessageMaxCalls), MessageMaxCalls, 1, 10_000),
+            (nameof(MessageMaxBytes), MessageMaxBytes, 1024, 64 * 1024 * 1024),
             (nameof(DeduplicationWindow), DeduplicationWindow, 0, 1_000_000),
         })
         {

@@ -9,6 +9,7 @@ namespace Reroute.Runtime.Cluster;
 /// <param name="OwnedPartitions">The partitions rendezvous hashing gives this silo.</param>
 /// <param name="ActivePartitions">The owned partitions a delivery has shown this silo to be the active consumer of.</param>
 /// <param name="PendingCalls">Calls sent to other silos and not answered yet.</param>
+/// <param name="Sent">Calls and replies this silo has published, and in how many broker messages (batching under load).</param>
 public sealed record ClusterSnapshot(
     ClusterMode Mode,
     string? SiloId,
@@ -17,4 +18,5 @@ public sealed record ClusterSnapshot(
     int Partitions,
     IReadOnlyList<int> OwnedPartitions,
     IReadOnlyList<int> ActivePartitions,
-    int PendingCalls);
+    int PendingCalls,
+    ClusterTraffic Sent);

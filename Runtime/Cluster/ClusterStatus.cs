@@ -11,7 +11,7 @@ public sealed class ClusterStatus(IOptions<ClusterOptions> options, IServiceProv
     {
         if (!options.Value.UsesRabbitMq)
         {
-            return new ClusterSnapshot(ClusterMode.Embedded, null, true, [], 1, [], [], 0);
+            return new ClusterSnapshot(ClusterMode.Embedded, null, true, [], 1, [], [], 0, ClusterTraffic.None);
         }
 
         var transport = services.GetRequiredService<ClusterTransport>();
@@ -23,6 +23,7 @@ public sealed class ClusterStatus(IOptions<ClusterOptions> options, IServiceProv
             options.Value.Partitions,
             transport.OwnedPartitions,
             transport.ActivePartitions,
-            transport.PendingCalls);
+            transport.PendingCalls,
+            transport.Traffic);
     }
 }

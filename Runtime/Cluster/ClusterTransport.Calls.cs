@@ -30,41 +30,57 @@ internal sealed partial class ClusterTransport
 
         var completion = request.CreateCompletion();
         _runtime.Timeouts.Track(request, target);
-        var call = new OutgoingCall(messageId, target, request, _map.PartitionOf(target), body);
+        var partition = _map.PartitionOf(target);
+        var call = new OutgoingCall(messageId, target, request, partition, _partitionQueues[partition], body);
         _pending[messageId] = call;
-        _ = Publish(call);
+        _requests.Add(call);
         return completion;
     }
 
-    private async Task Publish(OutgoingCall call)
+    /// <summary>
+    /// Publishes calls to one partition queue as one message (a batch when there are several) and waits for the
+    /// broker's confirm; not confirmed, it tries again once connected, with the same message ids, so the owner runs each
+    /// call once.
+    /// </summary>
+    private async Task PublishCalls(string queue, List<OutgoingCall> calls)
     {
-        var properties = new BasicProperties
+        while (!_stopping.IsCancellationRequested)
         {
-            Persistent = true,
-            MessageId = call.MessageId,
-            CorrelationId = call.MessageId,
-            ReplyTo = _replyQueue,
-            ContentType = "application/json",
-        };
-        var queue = ClusterTopology.PartitionQueue(_options.Name, call.Partition);
-        while (!call.Request.IsCompleted && !_stopping.IsCancellationRequested)
-        {
+            calls.RemoveAll(static c => c.Request.IsCompleted);
+            if (calls.Count == 0)
+            {
+                return;
+            }
+
+            var batch = calls.Count > 1;
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                MessageId = batch ? null : calls[0].MessageId,
+                CorrelationId = batch ? null : calls[0].MessageId,
+                ReplyTo = _replyQueue,
+                ContentType = batch ? GrainMessageBatch.ContentType : GrainMessageCodec.ContentType,
+            };
+            var body = batch ? GrainMessageBatch.Join(calls.ConvertAll(static c => c.Body)) : calls[0].Body;
             var connected = _connected.Task;
             try
             {
                 await connected.WaitAsync(_stopping.Token);
-                await Publisher().BasicPublishAsync(string.Empty, queue, mandatory: true, properties, call.Body);
-                call.Confirmed = true;
+                await Publisher().BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body);
+                foreach (var call in calls)
+                {
+                    call.Confirmed = true;
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                break;
+                return;
             }
             catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or PublishException or IOException or ObjectDisposedException)
             {
-                // Not confirmed: try again once connected (the same message id, so the owner runs it once).
-                LogPublishRetry(call.Target.ToString(), exception.Message);
+                LogPublishRetry(calls[0].Target.ToString(), calls.Count, exception.Message);
                 if (connected == _connected.Task)
                 {
                     await Task.Yield();
@@ -73,11 +89,15 @@ internal sealed partial class ClusterTransport
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // Anything else will not get better by trying again: the caller hears it now, not at its timeout.
-                _pending.TryRemove(call.MessageId, out _);
-                _runtime.Timeouts.Untrack(call.Request);
-                call.Request.TryFail(new SiloUnavailableException(
-                    $"The call to {call.Target}.{call.Request.Method.Name} could not be sent to the cluster: {exception.Message}"));
+                // Anything else will not get better by trying again: the callers hear it now, not at their timeout.
+                foreach (var call in calls)
+                {
+                    _pending.TryRemove(call.MessageId, out _);
+                    _runtime.Timeouts.Untrack(call.Request);
+                    call.Request.TryFail(new SiloUnavailableException(
+                        $"The call to {call.Target}.{call.Request.Method.Name} could not be sent to the cluster: {exception.Message}"));
+                }
+
                 return;
             }
         }
@@ -94,7 +114,7 @@ internal sealed partial class ClusterTransport
             if (call.Confirmed && !call.Request.IsCompleted)
             {
                 call.Confirmed = false;
-                _ = Publish(call);
+                _requests.Add(call);
             }
         }
 
@@ -114,7 +134,21 @@ internal sealed partial class ClusterTransport
 
     private void OnReply(BasicDeliverEventArgs delivery)
     {
-        var correlation = delivery.BasicProperties.CorrelationId;
+        if (delivery.BasicProperties.ContentType == GrainMessageBatch.ContentType)
+        {
+            foreach (var reply in GrainMessageBatch.Split(delivery.Body))
+            {
+                Complete(GrainMessageBatch.MessageIdOf(reply.Span), reply.Span);
+            }
+        }
+        else
+        {
+            Complete(delivery.BasicProperties.CorrelationId, delivery.Body.Span);
+        }
+    }
+
+    private void Complete(string? correlation, ReadOnlySpan<byte> reply)
+    {
         if (correlation is null || !_pending.TryRemove(correlation, out var call))
         {
             // A reply to a call that timed out, or a second reply after a redelivery: nobody waits for it.
@@ -124,11 +158,38 @@ internal sealed partial class ClusterTransport
         _runtime.Timeouts.Untrack(call.Request);
         try
         {
-            GrainMessageCodec.CompleteFromReply(call.Request, delivery.Body.Span);
+            GrainMessageCodec.CompleteFromReply(call.Request, reply);
         }
         catch (GrainMessageFormatException exception)
         {
             LogMalformedReply(call.Target.ToString(), exception.Message);
+        }
+    }
+
+    /// <summary>Publishes replies to one caller's queue as one message (a batch when there are several).</summary>
+    private async Task PublishReplies(string replyTo, List<OutgoingReply> replies)
+    {
+        var batch = replies.Count > 1;
+        var properties = new BasicProperties
+        {
+            CorrelationId = batch ? null : replies[0].CorrelationId,
+            ContentType = batch ? GrainMessageBatch.ContentType : GrainMessageCodec.ContentType,
+        };
+        var body = batch ? GrainMessageBatch.Join(replies.ConvertAll(static r => r.Body)) : replies[0].Body;
+        var sent = true;
+        try
+        {
+            await Publisher().BasicPublishAsync(string.Empty, replyTo, mandatory: false, properties, body);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogReplyFailed(replies.Count, replyTo, exception.Message);
+            sent = false;
+        }
+
+        foreach (var reply in replies)
+        {
+            reply.Sent.TrySetResult(sent);
         }
     }
 }

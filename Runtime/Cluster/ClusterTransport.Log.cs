@@ -49,8 +49,8 @@ internal sealed partial class ClusterTransport
     [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat not sent: {Reason}")]
     private partial void LogHeartbeatFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Call to {GrainId} not confirmed by the broker ({Reason}); publishing again")]
-    private partial void LogPublishRetry(string grainId, string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call to {GrainId} (with {Calls} in its message) not confirmed by the broker ({Reason}); publishing again")]
+    private partial void LogPublishRetry(string grainId, int calls, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed reply from {GrainId}: {Reason}")]
     private partial void LogMalformedReply(string grainId, string reason);
@@ -67,8 +67,8 @@ internal sealed partial class ClusterTransport
     [LoggerMessage(Level = LogLevel.Error, Message = "Dead-lettering failed ({Reason}); the message goes back to its queue")]
     private partial void LogDeadLetterFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Reply to message {MessageId} not sent: {Reason}")]
-    private partial void LogReplyFailed(string messageId, string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Replies} replies to {ReplyQueue} not sent: {Reason}")]
+    private partial void LogReplyFailed(int replies, string replyQueue, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} not settled ({Reason}); the broker delivers it again")]
     private partial void LogSettleFailed(string messageId, string reason);

@@ -213,9 +213,9 @@ internal sealed partial class ClusterTransport
     }
 
     /// <summary>
-    /// One request from a partition queue. Runs on the channel's dispatcher, so it only decodes and hands the request to
-    /// the grain's activation (keeping the queue's order per grain) and returns; the reply and the acknowledgement
-    /// follow when the turn has completed.
+    /// One message from a partition queue: a call, or a batch of calls (JSON lines). Runs on the channel's dispatcher,
+    /// so it only decodes and hands each call to its grain's activation (keeping the queue's order per grain) and
+    /// returns; each reply follows when its turn has completed, and the message is settled when all have.
     /// </summary>
     private Task OnRequest(PartitionSlot slot, IChannel channel, BasicDeliverEventArgs delivery)
     {
@@ -224,38 +224,50 @@ internal sealed partial class ClusterTransport
             slot.Active = true;
         }
 
-        slot.Enter();
-        var incoming = new IncomingRequest(
-            slot,
-            channel,
-            delivery.DeliveryTag,
-            delivery.Body.ToArray(),
-            delivery.BasicProperties.MessageId,
-            delivery.BasicProperties.ReplyTo,
-            delivery.BasicProperties.CorrelationId,
-            DeliveryCount(delivery.BasicProperties));
+        var properties = delivery.BasicProperties;
+        ReadOnlyMemory<byte> body = delivery.Body.ToArray();
+        var batch = properties.ContentType == GrainMessageBatch.ContentType;
+        var calls = batch ? GrainMessageBatch.Split(body) : [body];
+        var settlement = new IncomingDelivery(channel, delivery.DeliveryTag, DeliveryCount(properties), calls.Count);
+        if (calls.Count == 0)
+        {
+            // An empty batch asks nothing.
+            _ = Settle(new IncomingRequest(slot, settlement, body, properties.MessageId, null, null), requeue: false);
+            return Task.CompletedTask;
+        }
 
+        foreach (var call in calls)
+        {
+            var messageId = batch ? GrainMessageBatch.MessageIdOf(call.Span) : properties.MessageId;
+            Handle(new IncomingRequest(slot, settlement, call, messageId, properties.ReplyTo, batch ? messageId : properties.CorrelationId));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Handle(IncomingRequest incoming)
+    {
+        incoming.Slot.Enter();
         GrainCallMessage call;
         try
         {
-            call = GrainMessageCodec.DecodeCall(incoming.Body);
+            call = GrainMessageCodec.DecodeCall(incoming.Body.Span);
         }
         catch (GrainMessageFormatException exception)
         {
             _ = Finish(incoming, DeadLetterAndAnswer(incoming, null, exception.Message));
-            return Task.CompletedTask;
+            return;
         }
 
-        if (slot.FirstOrEarlier(call.Target, call.MessageId, out var promise) is { } earlier)
+        if (incoming.Slot.FirstOrEarlier(call.Target, call.MessageId, out var promise) is { } earlier)
         {
             LogDuplicate(call.MessageId, call.Target.ToString());
             _ = Finish(incoming, ReplyWhenDone(incoming, earlier));
-            return Task.CompletedTask;
+            return;
         }
 
         var turn = _runtime.DeliverIncoming(call.Target, call.Request);
         _ = Finish(incoming, Answer(incoming, call, turn, promise));
-        return Task.CompletedTask;
     }
 
     private static async Task Finish(IncomingRequest incoming, Task handling)
@@ -293,14 +305,15 @@ internal sealed partial class ClusterTransport
             incoming.Slot.Forget(call.Target, call.MessageId);
             promise?.TrySetException(exception);
             var reason = $"{call.Target}.{call.Request.Method.Name} failed after its turn: {exception.GetType().Name}: {exception.Message}";
-            if (incoming.DeliveryCount + 1 >= _options.DeliveryLimit)
+            var deliveries = incoming.Delivery.DeliveryCount + 1;
+            if (deliveries >= _options.DeliveryLimit)
             {
-                await DeadLetterAndAnswer(incoming, call, $"poison: delivered {incoming.DeliveryCount + 1} times; {reason}");
+                await DeadLetterAndAnswer(incoming, call, $"poison: delivered {deliveries} times; {reason}");
             }
             else
             {
-                LogRequeued(call.MessageId, incoming.DeliveryCount + 1, reason);
-                await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+                LogRequeued(call.MessageId, deliveries, reason);
+                await Settle(incoming, requeue: true);
             }
 
             return;
@@ -320,7 +333,7 @@ internal sealed partial class ClusterTransport
         catch (Exception)
         {
             // The first delivery could not be answered and was handed back; this copy goes back as well.
-            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+            await Settle(incoming, requeue: true);
             return;
         }
 
@@ -334,14 +347,7 @@ internal sealed partial class ClusterTransport
     /// </summary>
     private async Task ReplyAndSettle(IncomingRequest incoming, byte[] reply)
     {
-        if (await SendReply(incoming, reply))
-        {
-            await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
-        }
-        else
-        {
-            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
-        }
+        await Settle(incoming, requeue: !await SendReply(incoming, reply));
     }
 
     /// <summary>Moves a request to the dead-letter queue with the reason, answers the caller with it, and acknowledges it.</summary>
@@ -356,7 +362,7 @@ internal sealed partial class ClusterTransport
                 Persistent = true,
                 MessageId = incoming.MessageId,
                 CorrelationId = incoming.CorrelationId,
-                ContentType = "application/json",
+                ContentType = GrainMessageCodec.ContentType,
                 Headers = new Dictionary<string, object?>
                 {
                     [ClusterTopology.ReasonHeader] = reason,
@@ -369,7 +375,7 @@ internal sealed partial class ClusterTransport
         {
             // Not dead-lettered: hand it back rather than lose it.
             LogDeadLetterFailed(exception.Message);
-            await Settle(incoming, static (channel, tag) => channel.BasicNackAsync(tag, multiple: false, requeue: true));
+            await Settle(incoming, requeue: true);
             return;
         }
 
@@ -383,10 +389,10 @@ internal sealed partial class ClusterTransport
             await SendReply(incoming, GrainMessageCodec.EncodeErrorReply(id, new GrainMessageFormatException(reason)));
         }
 
-        await Settle(incoming, static (channel, tag) => channel.BasicAckAsync(tag, multiple: false));
+        await Settle(incoming, requeue: false);
     }
 
-    /// <summary>Publishes a reply (confirmed); false when it could not be.</summary>
+    /// <summary>Publishes a reply (confirmed, with any others to the same caller ready meanwhile); false when it could not be.</summary>
     private async Task<bool> SendReply(IncomingRequest incoming, byte[] reply)
     {
         if (string.IsNullOrEmpty(incoming.ReplyTo))
@@ -394,24 +400,30 @@ internal sealed partial class ClusterTransport
             return true;
         }
 
-        try
-        {
-            var properties = new BasicProperties { CorrelationId = incoming.CorrelationId ?? incoming.MessageId, ContentType = "application/json" };
-            await Publisher().BasicPublishAsync(string.Empty, incoming.ReplyTo, mandatory: false, properties, reply);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogReplyFailed(incoming.MessageId ?? "(none)", exception.Message);
-            return false;
-        }
+        var outgoing = new OutgoingReply(incoming.ReplyTo, incoming.CorrelationId ?? incoming.MessageId, reply);
+        _replies.Add(outgoing);
+        return await outgoing.Sent.Task;
     }
 
-    private async Task Settle(IncomingRequest incoming, Func<IChannel, ulong, ValueTask> settle)
+    /// <summary>One call of a message is done; the last one acknowledges the message, or hands it back.</summary>
+    private async Task Settle(IncomingRequest incoming, bool requeue)
     {
+        var delivery = incoming.Delivery;
+        if (!delivery.Done(requeue, out var handBack))
+        {
+            return;
+        }
+
         try
         {
-            await settle(incoming.Channel, incoming.DeliveryTag);
+            if (handBack)
+            {
+                await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true);
+            }
+            else
+            {
+                await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -427,11 +439,9 @@ internal sealed partial class ClusterTransport
 
     private sealed record IncomingRequest(
         PartitionSlot Slot,
-        IChannel Channel,
-        ulong DeliveryTag,
-        byte[] Body,
+        IncomingDelivery Delivery,
+        ReadOnlyMemory<byte> Body,
         string? MessageId,
         string? ReplyTo,
-        string? CorrelationId,
-        long DeliveryCount);
+        string? CorrelationId);
 }

@@ -31,6 +31,9 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
     private readonly SemaphoreSlim _rebalance = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _replyQueue;
+    private readonly string[] _partitionQueues;
+    private readonly Outbox<OutgoingCall> _requests;
+    private readonly Outbox<OutgoingReply> _replies;
     private readonly Lock _connectionLock = new();
     private IConnection? _connection;
     private IChannel? _control;
@@ -67,6 +70,9 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         _localOnlyTypes = [.. runtime.Classes.All.Where(static c => c.StatelessWorker is not null).Select(c => GrainInterfaceRegistry.GrainTypeName(c.InterfaceType))];
         Membership = new ClusterMembership(SiloId, _options.FailureTimeout);
         _replyQueue = ClusterTopology.ReplyQueue(_options.Name, SiloId);
+        _partitionQueues = [.. Enumerable.Range(0, _options.Partitions).Select(p => ClusterTopology.PartitionQueue(_options.Name, p))];
+        _requests = new Outbox<OutgoingCall>(static c => c.Queue, static c => c.Body.Length, PublishCalls, _options.PublishesInFlight, _options.MessageMaxCalls, _options.MessageMaxBytes);
+        _replies = new Outbox<OutgoingReply>(static r => r.ReplyTo, static r => r.Body.Length, PublishReplies, _options.PublishesInFlight, _options.MessageMaxCalls, _options.MessageMaxBytes);
         runtime.Cluster = this;
     }
 
@@ -91,6 +97,9 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
 
     /// <summary>Calls sent to other silos and not answered yet.</summary>
     public int PendingCalls => _pending.Count;
+
+    /// <summary>Calls and replies published so far, and the broker messages they went in.</summary>
+    public ClusterTraffic Traffic => new(_requests.Items, _requests.Messages, _replies.Items, _replies.Messages);
 
     /// <summary>Whether this silo owns the partition of <paramref name="grainId"/> (and so fires its reminders).</summary>
     public bool Owns(GrainId grainId) => _slots[_map.PartitionOf(grainId)].Owned;

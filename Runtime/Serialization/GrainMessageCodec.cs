@@ -12,6 +12,9 @@ namespace Reroute.Runtime.Serialization;
 /// </summary>
 public static class GrainMessageCodec
 {
+    /// <summary>The content type of one call or reply.</summary>
+    public const string ContentType = "application/json";
+
     private const string IdField = "id";
     private const string GrainTypeField = "grainType";
     private const string GrainKeyField = "grainKey";

@@ -408,6 +408,95 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         Assert.Equal(3, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
     }
 
+    [Fact]
+    public async Task A_batch_message_has_each_call_answered_its_malformed_lines_dead_lettered_alone_and_is_acknowledged_once()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var key = Silos.Key("batched");
+        var target = new GrainId(ProbeType, key);
+        var touch = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
+        byte[] Call(string id) => GrainMessageCodec.EncodeCall(id, target, (GrainRequest)Activator.CreateInstance(touch)!);
+
+        // Two calls, a line that is not JSON, a call to a grain type nobody knows, and the first call again (a copy).
+        var body = GrainMessageBatch.Join([
+            Call("touch-1"),
+            Encoding.UTF8.GetBytes("{not json"),
+            Encoding.UTF8.GetBytes("""{"id":"unknown-1","grainType":"No.Such.IGrain","grainKey":"x","method":"M","request":{}}"""),
+            Call("touch-2"),
+            Call("touch-1"),
+        ]);
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
+            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = replies.QueueName }, body);
+
+        // Each call answered under its own id (in one message or several), the copy from the first run.
+        var answers = new Dictionary<string, List<string>>();
+        await ClusterSilos.Eventually("every line answered", () =>
+        {
+            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
+            {
+                var lines = reply.BasicProperties.ContentType == GrainMessageBatch.ContentType
+                    ? GrainMessageBatch.Split(reply.Body.ToArray())
+                    : [reply.Body.ToArray()];
+                foreach (var line in lines)
+                {
+                    var id = GrainMessageBatch.MessageIdOf(line.Span) ?? "(none)";
+                    answers.TryAdd(id, []);
+                    answers[id].Add(Encoding.UTF8.GetString(line.Span));
+                }
+            }
+
+            return answers.Values.Sum(static a => a.Count) == 4;
+        });
+        Assert.Equal(["touch-1", "touch-2", "unknown-1"], answers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, answers["touch-1"].Count);
+        Assert.Equal(answers["touch-1"][0], answers["touch-1"][1]);
+        Assert.Contains("No.Such.IGrain", Assert.Single(answers["unknown-1"]));
+        Assert.Contains("\"result\":", answers["touch-2"][0]);
+
+        // Touch ran twice (the copy did not run again), and the next one counts on.
+        Assert.Equal(3, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+
+        // The malformed lines went to the dead letters one by one, with their reasons; the batch left the queue.
+        var dead = await TakeDeadLetters(channel, cluster.Name, 2);
+        var garbage = dead.Single(d => Encoding.UTF8.GetString(d.Body.Span) == "{not json");
+        var unknown = dead.Single(d => GrainMessageBatch.MessageIdOf(d.Body.Span) == "unknown-1");
+        Assert.Contains("not valid JSON", Reason(garbage));
+        Assert.Contains("No.Such.IGrain", Reason(unknown));
+        Assert.Equal("unknown-1", unknown.BasicProperties.MessageId);
+        await ClusterSilos.Eventually("the batch acknowledged", () => channel.MessageCountAsync(queue).GetAwaiter().GetResult() == 0);
+    }
+
+    [Fact]
+    public async Task Calls_made_together_go_in_fewer_broker_messages_and_each_is_answered_exactly()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        await using var client = await cluster.Client();
+        var keys = Enumerable.Range(0, 40).Select(_ => Silos.Key("together")).ToArray();
+
+        // 400 calls started at once: while the first publishes wait for their confirms, the rest gather.
+        var calls = keys.SelectMany(key => Enumerable.Range(0, 10).Select(_ => client.Grains.GetGrain<ICounterGrain>(key).Increment())).ToList();
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+
+        foreach (var key in keys)
+        {
+            Assert.Equal(11, await a.GrainFactory.GetGrain<ICounterGrain>(key).Increment());
+        }
+
+        var sent = client.Traffic;
+        Assert.Equal(400, sent.Calls);
+        Assert.InRange(sent.CallMessages, 1, 200);
+        var replied = ClusterSilos.Transport(a).Traffic;
+        Assert.True(replied.ReplyMessages < replied.Replies, $"{replied.Replies} replies in {replied.ReplyMessages} messages");
+    }
+
     private static async Task<List<BasicGetResult>> TakeDeadLetters(IChannel channel, string cluster, int count)
     {
         var taken = new List<BasicGetResult>();

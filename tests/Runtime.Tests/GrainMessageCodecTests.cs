@@ -11,6 +11,40 @@ public sealed class GrainMessageCodecTests
     private static readonly ProbeSlot Slot = new("T002", new DateTimeOffset(2026, 1, 6, 9, 30, 0, TimeSpan.FromHours(-5)), TimeSpan.FromMinutes(45), ["ortho", "eval"]);
 
     [Fact]
+    public void A_batch_joins_calls_as_lines_that_split_back_to_the_same_bytes_and_each_line_names_its_id()
+    {
+        var (proxy, calls) = Capture();
+        _ = proxy.Book(Slot, 2, CancellationToken.None);
+        var sent = Assert.Single(calls);
+        sent.Request.Context = ImmutableDictionary<string, string>.Empty.Add(RequestContext.CorrelationIdKey, "line\nbreak in a value");
+        var first = GrainMessageCodec.EncodeCall("m-1", sent.Target, sent.Request);
+        var second = GrainMessageCodec.EncodeCall("m-2", sent.Target, sent.Request);
+
+        var batch = GrainMessageBatch.Join([first, second]);
+        var lines = GrainMessageBatch.Split(batch);
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(first, lines[0].ToArray());
+        Assert.Equal(second, lines[1].ToArray());
+        Assert.Equal(["m-1", "m-2"], lines.Select(static l => GrainMessageBatch.MessageIdOf(l.Span)));
+        Assert.Equal("line\nbreak in a value", GrainMessageCodec.DecodeCall(lines[1].Span).Request.Context![RequestContext.CorrelationIdKey]);
+        Assert.Equal(first, GrainMessageBatch.Join([first]));
+    }
+
+    [Theory]
+    [InlineData("{not json", null)]
+    [InlineData("[1,2]", null)]
+    [InlineData("""{"id":7}""", null)]
+    [InlineData("""{"grainType":"T","request":{"id":"inner"},"id":"outer"}""", "outer")]
+    [InlineData("""{"grainType":"T"}""", null)]
+    public void The_id_of_a_line_is_read_only_from_its_own_top_level_id(string line, string? expected)
+        => Assert.Equal(expected, GrainMessageBatch.MessageIdOf(Encoding.UTF8.GetBytes(line)));
+
+    [Fact]
+    public void Blank_lines_in_a_batch_are_skipped()
+        => Assert.Equal(["{\"id\":\"a\"}", "{\"id\":\"b\"}"], GrainMessageBatch.Split(Encoding.UTF8.GetBytes("{\"id\":\"a\"}\n\n \r\n{\"id\":\"b\"}\n")).Select(static l => Encoding.UTF8.GetString(l.Span)));
+
+    [Fact]
     public async Task A_call_round_trips_with_its_arguments_context_and_call_chain_and_its_result_comes_back_typed()
     {
         var (proxy, calls) = Capture();

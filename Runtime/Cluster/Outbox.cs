@@ -1,0 +1,109 @@
+namespace Reroute.Runtime.Cluster;
+
+/// <summary>
+/// Messages waiting to be published, sent in rounds: at most a fixed number of rounds are out at once (each publishes
+/// and waits for its confirms), and what arrives meanwhile gathers into the next round. So an idle silo publishes a call
+/// at once, and a busy one sends many calls per broker message: the broker, the sender and the receiver then pay per
+/// message for a whole batch instead of per call.
+/// </summary>
+internal sealed class Outbox<T>(
+    Func<T, string> destinationOf,
+    Func<T, int> sizeOf,
+    Func<string, List<T>, Task> sendMessage,
+    int roundsInFlight,
+    int maxItemsPerMessage,
+    int maxBytesPerMessage)
+{
+    private readonly Lock _lock = new();
+    private List<T> _waiting = [];
+    private int _inFlight;
+    private long _messages;
+    private long _items;
+
+    /// <summary>Messages sent (or being sent) so far.</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>Items those messages carried.</summary>
+    public long Items => Interlocked.Read(ref _items);
+
+    public void Add(T item)
+    {
+        List<T> round;
+        lock (_lock)
+        {
+            _waiting.Add(item);
+            if (_inFlight >= roundsInFlight)
+            {
+                return;
+            }
+
+            _inFlight++;
+            round = _waiting;
+            _waiting = [];
+        }
+
+        _ = Run(round);
+    }
+
+    private async Task Run(List<T> round)
+    {
+        while (true)
+        {
+            await SendRound(round);
+            lock (_lock)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _inFlight--;
+                    return;
+                }
+
+                round = _waiting;
+                _waiting = [];
+            }
+        }
+    }
+
+    /// <summary>One message per destination and size limit, all published at once.</summary>
+    private Task SendRound(List<T> round)
+    {
+        if (round.Count == 1)
+        {
+            Count(round);
+            return sendMessage(destinationOf(round[0]), round);
+        }
+
+        var sends = new List<Task>();
+        foreach (var group in round.GroupBy(destinationOf, StringComparer.Ordinal))
+        {
+            var message = new List<T>();
+            var bytes = 0;
+            foreach (var item in group)
+            {
+                var size = sizeOf(item);
+                if (message.Count > 0 && (message.Count >= maxItemsPerMessage || bytes + size > maxBytesPerMessage))
+                {
+                    Count(message);
+                    sends.Add(sendMessage(group.Key, message));
+                    message = [];
+                    bytes = 0;
+                }
+
+                message.Add(item);
+                bytes += size;
+            }
+
+            Count(message);
+            sends.Add(sendMessage(group.Key, message));
+        }
+
+        // sendMessage settles each item itself (confirmed, retried or failed) and does not throw.
+        return Task.WhenAll(sends);
+    }
+
+    private void Count(List<T> message)
+    {
+        Interlocked.Increment(ref _messages);
+        Interlocked.Add(ref _items, message.Count);
+    }
+}
