@@ -44,12 +44,14 @@ up() {
   if ! alive rabbitmq; then
     mkdir -p "$state/rabbitmq/mnesia" "$state/rabbitmq/log"
     echo "[]." > "$state/rabbitmq/enabled_plugins"
+    # The three silos share this machine's cores with the broker: Erlang schedulers must not spin while idle.
     # Debian's wrapper drops to the rabbitmq user even when started by root: it must own its folders.
     if [ "$(id -u)" = 0 ]; then chown -R rabbitmq:rabbitmq "$state/rabbitmq"; fi
     RABBITMQ_MNESIA_BASE="$state/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$state/rabbitmq/log" \
     RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" RABBITMQ_DIST_PORT=$((rabbit_port + 20000)) \
     RABBITMQ_NODENAME="reroute-local-$rabbit_port@localhost" RABBITMQ_ENABLED_PLUGINS_FILE="$state/rabbitmq/enabled_plugins" \
     RABBITMQ_PID_FILE="$state/rabbitmq/pid" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+sbwt none +sbwtdcpu none +sbwtdio none" \
       setsid /usr/sbin/rabbitmq-server > "$state/rabbitmq.log" 2>&1 &
     echo $! > "$state/rabbitmq.pid"
   fi

@@ -90,7 +90,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
         // Erlang's schedulers spin while idle by default; on a few shared cores that spinning takes the CPU the silos
         // need (RabbitMQ's runtime tuning guide recommends turning it off where cores are shared).
-        start.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none";
+        start.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = Environment.GetEnvironmentVariable("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS") ?? "+sbwt none +sbwtdcpu none +sbwtdio none";
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start rabbitmq-server");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

@@ -27,6 +27,9 @@ internal static class ClusterBenchmark
     {
         var quick = args.Contains("--quick");
         var window = TimeSpan.FromSeconds(quick ? 2 : 5);
+
+        // Any Reroute:Cluster:Name=value argument goes to both silos and the client, to compare transport settings.
+        Overrides = [.. args.Where(static a => a.StartsWith("Reroute:Cluster:", StringComparison.Ordinal) && a.Contains('='))];
         var results = new BenchResults("cluster");
         Console.WriteLine($"cluster benchmark: {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run; starting RabbitMQ");
 
@@ -64,11 +67,19 @@ internal static class ClusterBenchmark
             results.Add("cross_silo_cpu_ms_per_call_broker", perCall.Broker, "ms", "of which RabbitMQ");
             results.Add("cross_silo_cpu_ms_per_call_silos", perCall.Silos, "ms", "of which the two silo processes");
             results.Add("cross_silo_cpu_ms_per_call_client", perCall.Client, "ms", "of which the calling client");
+            var one = new List<double>();
+            await Load(grains, 1, window, one);
+            one.Sort();
+            results.Add("cross_silo_p50_ms_one_caller", Percentile(one, 0.50), "ms", "call latency p50, one caller calling in a loop");
+            results.Add("cross_silo_p99_ms_one_caller", Percentile(one, 0.99), "ms", "call latency p99, one caller calling in a loop");
             var latencies = new List<double>();
             await Load(grains, LatencyCallers, window, latencies);
             latencies.Sort();
             results.Add("cross_silo_p50_ms", Percentile(latencies, 0.50), "ms", $"call latency p50 ({LatencyCallers} callers)");
             results.Add("cross_silo_p99_ms", Percentile(latencies, 0.99), "ms", $"call latency p99 ({LatencyCallers} callers)");
+            var floor = await BrokerFloor.Measure(broker.Uri, LatencyCallers);
+            results.Add("broker_floor_p50_ms", floor.P50, "ms", $"RabbitMQ alone: persistent publish → delivery on a quorum queue, {LatencyCallers} publishers (one queue each), p50");
+            results.Add("broker_floor_p99_ms", floor.P99, "ms", "… p99: the request leg of a call cannot be faster");
 
             // kill -9 of silo B while callers keep calling; every call must still complete.
             using var stop = new CancellationTokenSource();
@@ -99,7 +110,8 @@ internal static class ClusterBenchmark
             await Task.WhenAll(running).WaitAsync(TimeSpan.FromMinutes(2));
             results.Add("failover_seconds", failover.TotalSeconds, "s", "kill -9 → every partition owned again (default heartbeats 1 s, failure timeout 5 s)");
             results.Add("requests_lost", failed, "calls", $"calls failed or lost of {issued:N0} made across the kill");
-            results.Note("note", "Figures from a shared 2-core machine with other builds running; the client, both silos and the broker share those cores.");
+            results.Note("note", "Figures from a shared 2-core machine; the client, both silos and the broker share those cores.");
+            results.Note("settings", Overrides.Length == 0 ? "defaults" : string.Join(' ', Overrides));
         }
         finally
         {
@@ -180,5 +192,8 @@ internal static class ClusterBenchmark
         $"Reroute:Cluster:SiloId={siloId}",
         $"Reroute:Cluster:Partitions={Partitions}",
         "Reroute:Runtime:CallTimeout=00:01:00",
+        .. Overrides,
     ];
+
+    private static string[] Overrides { get; set; } = [];
 }
