@@ -16,17 +16,19 @@ namespace Reroute.Grains.Routing;
 /// </summary>
 public sealed class DecisionCache
 {
-    private readonly ConcurrentDictionary<string, (RouteDecision Decision, DateTimeOffset At)> _byShape = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RequestShape, (RouteDecision Decision, DateTimeOffset At)> _byShape = new();
 
     /// <summary>Shapes held (at most <see cref="RoutingGrainOptions.CachedDecisionCapacity"/>).</summary>
     public int Count => _byShape.Count;
 
-    /// <summary>The cache key: the request's shape. Tags are sorted so that their order does not matter.</summary>
-    public static string Shape(InferenceRequest request)
+    /// <summary>
+    /// The cache key: the request's shape, built without allocating for the usual request without compliance tags (it is
+    /// made for every routed decision). Tags are sorted so that their order does not matter.
+    /// </summary>
+    private static RequestShape Shape(InferenceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var tags = request.ComplianceTags.IsDefaultOrEmpty ? "" : string.Join(',', request.ComplianceTags.Order(StringComparer.Ordinal));
-        return string.Join('\u001f', request.TenantId, request.Privacy.ToString(), request.RequiredModel, request.Region, request.Cell, tags);
+        return new RequestShape(request.TenantId, request.Privacy, request.RequiredModel, request.Region, request.Cell, tags);
     }
 
     /// <summary>
@@ -86,4 +88,6 @@ public sealed class DecisionCache
             Rationale = cached.Rationale.IsDefault ? ImmutableArray.Create(note) : cached.Rationale.Add(note),
         };
     }
+
+    private readonly record struct RequestShape(string TenantId, PrivacyLevel Privacy, string RequiredModel, string Region, string Cell, string Tags);
 }
