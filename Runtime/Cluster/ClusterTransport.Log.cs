@@ -52,6 +52,9 @@ internal sealed partial class ClusterTransport
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call to {GrainId} (with {Calls} in its message) not confirmed by the broker ({Reason}); publishing again")]
     private partial void LogPublishRetry(string grainId, int calls, string reason);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of publishes failed unexpectedly; its calls are left to their timeouts")]
+    private partial void LogPublishFault(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed reply from {GrainId}: {Reason}")]
     private partial void LogMalformedReply(string grainId, string reason);
 

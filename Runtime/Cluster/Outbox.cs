@@ -10,6 +10,7 @@ internal sealed class Outbox<T>(
     Func<T, string> destinationOf,
     Func<T, int> sizeOf,
     Func<string, List<T>, Task> sendMessage,
+    Action<Exception> onFault,
     int roundsInFlight,
     int maxItemsPerMessage,
     int maxBytesPerMessage)
@@ -49,7 +50,17 @@ internal sealed class Outbox<T>(
     {
         while (true)
         {
-            await SendRound(round);
+            try
+            {
+                await SendRound(round);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // sendMessage settles its items and should not throw; if it does, the next rounds must still go out
+                // (the items of this one are left to their callers' timeouts).
+                onFault(exception);
+            }
+
             lock (_lock)
             {
                 if (_waiting.Count == 0)

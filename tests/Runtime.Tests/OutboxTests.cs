@@ -1,0 +1,131 @@
+using Reroute.Runtime.Cluster;
+
+namespace Reroute.Runtime.Tests;
+
+/// <summary>The transport's outbox: what goes out at once, what gathers, and how gathered items are cut into messages.</summary>
+public sealed class OutboxTests
+{
+    private sealed record Item(string Queue, int Size, string Name);
+
+    private sealed class Broker
+    {
+        public List<(string Queue, string[] Items)> Messages { get; } = [];
+
+        public List<TaskCompletionSource> Confirms { get; } = [];
+
+        public Task Send(string queue, List<Item> items)
+        {
+            var confirm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (Messages)
+            {
+                Messages.Add((queue, [.. items.Select(static i => i.Name)]));
+                Confirms.Add(confirm);
+            }
+
+            return confirm.Task;
+        }
+
+        public void ConfirmAll()
+        {
+            lock (Messages)
+            {
+                foreach (var confirm in Confirms)
+                {
+                    confirm.TrySetResult();
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_idle_outbox_sends_at_once_and_what_comes_while_its_rounds_are_out_goes_together_per_queue_in_the_next()
+    {
+        var broker = new Broker();
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
+
+        outbox.Add(new Item("p1", 10, "a"));
+        outbox.Add(new Item("p1", 10, "b"));
+        outbox.Add(new Item("p2", 10, "c"));
+        outbox.Add(new Item("p1", 10, "d"));
+
+        Assert.Equal([("p1", ["a"])], broker.Messages.Select(static m => (m.Queue, m.Items)).ToList(), MessageComparer.Instance);
+        Assert.Equal(1, outbox.Messages);
+
+        broker.ConfirmAll();
+        await Eventually(() => broker.Messages.Count == 3);
+        Assert.Equal(
+            [("p1", ["a"]), ("p1", ["b", "d"]), ("p2", ["c"])],
+            broker.Messages.Select(static m => (m.Queue, m.Items)).ToList(),
+            MessageComparer.Instance);
+        Assert.Equal(3, outbox.Messages);
+        Assert.Equal(4, outbox.Items);
+    }
+
+    [Fact]
+    public async Task Gathered_items_are_cut_into_messages_by_count_and_bytes_and_an_oversized_item_goes_alone()
+    {
+        var broker = new Broker();
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, maxItemsPerMessage: 3, maxBytesPerMessage: 100);
+        outbox.Add(new Item("q", 1, "first"));
+        foreach (var (name, size) in new[] { ("a", 10), ("b", 10), ("c", 10), ("d", 10), ("big", 500), ("e", 60), ("f", 50) })
+        {
+            outbox.Add(new Item("q", size, name));
+        }
+
+        broker.ConfirmAll();
+        await Eventually(() => broker.Messages.Count == 6);
+        Assert.Equal(
+            new[] { "first", "a b c", "d", "big", "e", "f" },
+            broker.Messages.Select(static m => string.Join(' ', m.Items)));
+    }
+
+    [Fact]
+    public async Task A_round_whose_send_throws_does_not_stop_the_rounds_after_it()
+    {
+        var faults = new List<Exception>();
+        var sent = new List<string>();
+        var outbox = new Outbox<Item>(
+            static i => i.Queue,
+            static i => i.Size,
+            (_, items) =>
+            {
+                lock (sent)
+                {
+                    sent.AddRange(items.Select(static i => i.Name));
+                }
+
+                return items[0].Name == "bad" ? Task.FromException(new InvalidOperationException("boom")) : Task.CompletedTask;
+            },
+            e => faults.Add(e),
+            roundsInFlight: 1,
+            maxItemsPerMessage: 10,
+            maxBytesPerMessage: 1_000);
+
+        outbox.Add(new Item("q", 1, "bad"));
+        outbox.Add(new Item("q", 1, "good"));
+
+        await Eventually(() => sent.Count == 2);
+        Assert.Equal(["bad", "good"], sent);
+        Assert.Equal("boom", Assert.Single(faults).Message);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Yield();
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    private sealed class MessageComparer : IEqualityComparer<(string Queue, string[] Items)>
+    {
+        public static MessageComparer Instance { get; } = new();
+
+        public bool Equals((string Queue, string[] Items) x, (string Queue, string[] Items) y) => x.Queue == y.Queue && x.Items.SequenceEqual(y.Items);
+
+        public int GetHashCode((string Queue, string[] Items) obj) => obj.Queue.GetHashCode(StringComparison.Ordinal);
+    }
+}
