@@ -228,7 +228,7 @@ internal sealed partial class ClusterTransport
         ReadOnlyMemory<byte> body = delivery.Body.ToArray();
         var batch = properties.ContentType == GrainMessageBatch.ContentType;
         var calls = batch ? GrainMessageBatch.Split(body) : [body];
-        var settlement = new IncomingDelivery(channel, delivery.DeliveryTag, DeliveryCount(properties), calls.Count);
+        var settlement = new IncomingDelivery(channel, delivery.DeliveryTag, DeliveryCount(properties), Math.Max(1, calls.Count));
         if (calls.Count == 0)
         {
             // An empty batch asks nothing.

@@ -469,7 +469,17 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         Assert.Contains("not valid JSON", Reason(garbage));
         Assert.Contains("No.Such.IGrain", Reason(unknown));
         Assert.Equal("unknown-1", unknown.BasicProperties.MessageId);
-        await ClusterSilos.Eventually("the batch acknowledged", () => channel.MessageCountAsync(queue).GetAwaiter().GetResult() == 0);
+
+        // A batch of nothing asks nothing, and is acknowledged too.
+        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
+            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = replies.QueueName }, "\n \n"u8.ToArray());
+        Assert.Equal(4, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+
+        // Acknowledged, not just taken: once the crashed silo's consumer is gone, anything it held unacknowledged would be
+        // back in the queue.
+        await ClusterSilos.Transport(a).CrashAsync();
+        await ClusterSilos.Eventually("the consumer gone", () => channel.ConsumerCountAsync(queue).GetAwaiter().GetResult() == 0);
+        Assert.Equal(0u, await channel.MessageCountAsync(queue));
     }
 
     [Fact]
