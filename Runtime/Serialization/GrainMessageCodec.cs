@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Reroute.Runtime.Serialization;
 
@@ -23,43 +23,45 @@ public static class GrainMessageCodec
     private const string ResultField = "result";
     private const string ErrorTypeField = "errorType";
     private const string ErrorMessageField = "errorMessage";
+    private const int InitialBufferBytes = 512;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = RuntimeJson.Options.Encoder };
 
     /// <summary>Encodes a call to <paramref name="target"/>.</summary>
     public static byte[] EncodeCall(string messageId, GrainId target, GrainRequest request)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentNullException.ThrowIfNull(request);
-        var message = new JsonObject
+        return Write(writer =>
         {
-            [IdField] = messageId,
-            [GrainTypeField] = target.Type,
-            [GrainKeyField] = target.Key,
-            [MethodField] = request.Method.Id,
-            [RequestField] = JsonSerializer.SerializeToNode(request, request.GetType(), RuntimeJson.Options),
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(message, RuntimeJson.Options);
+            writer.WriteString(IdField, messageId);
+            writer.WriteString(GrainTypeField, target.Type);
+            writer.WriteString(GrainKeyField, target.Key);
+            writer.WriteString(MethodField, request.Method.Id);
+            writer.WritePropertyName(RequestField);
+            JsonSerializer.Serialize(writer, request, request.GetType(), RuntimeJson.Options);
+        });
     }
 
     /// <summary>Decodes a call; the grain interface must be known to this process.</summary>
     /// <exception cref="GrainMessageFormatException">The bytes are not a call this process can run, with the reason.</exception>
     public static GrainCallMessage DecodeCall(ReadOnlySpan<byte> utf8)
     {
-        var message = Parse(utf8);
-        var id = Text(message, IdField);
-        var target = new GrainId(Text(message, GrainTypeField), Text(message, GrainKeyField));
-        var methodId = Text(message, MethodField);
+        var message = Envelope.Read(utf8);
+        var id = message.Text(IdField);
+        var target = new GrainId(message.Text(GrainTypeField), message.Text(GrainKeyField));
+        var methodId = message.Text(MethodField);
         var descriptor = GrainInterfaceRegistry.Find(target.Type)
             ?? throw new GrainMessageFormatException($"Message {id}: grain type '{target.Type}' is not known to this silo.");
         var method = descriptor.Methods.FirstOrDefault(m => m.Method.Id == methodId)
             ?? throw new GrainMessageFormatException($"Message {id}: {target.Type} has no method '{methodId}'.");
-        if (message[RequestField] is not JsonObject body)
+        if (message.Request is not { Kind: JsonTokenType.StartObject } body)
         {
             throw new GrainMessageFormatException($"Message {id}: the request of {method.Method.DisplayName} is missing.");
         }
 
         try
         {
-            var request = (GrainRequest?)body.Deserialize(method.RequestType, RuntimeJson.Options)
+            var request = (GrainRequest?)JsonSerializer.Deserialize(utf8.Slice(body.Start, body.Length), method.RequestType, RuntimeJson.Options)
                 ?? throw new GrainMessageFormatException($"Message {id}: the request of {method.Method.DisplayName} is null.");
             return new GrainCallMessage(id, target, request);
         }
@@ -74,33 +76,37 @@ public static class GrainMessageCodec
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(finished);
-        var reply = new JsonObject { [IdField] = messageId };
-        if (finished.IsCompletedSuccessfully)
+        if (!finished.IsCompletedSuccessfully)
         {
-            var result = request.GetResult(finished);
-            reply[ResultField] = result is null ? null : JsonSerializer.SerializeToNode(result, result.GetType(), RuntimeJson.Options);
-        }
-        else
-        {
-            var exception = finished.Exception?.InnerException ?? new TaskCanceledException("The call was cancelled.");
-            reply[ErrorTypeField] = exception.GetType().FullName;
-            reply[ErrorMessageField] = exception.Message;
+            return EncodeErrorReply(messageId, finished.Exception?.InnerException ?? new TaskCanceledException("The call was cancelled."));
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(reply, RuntimeJson.Options);
+        var result = request.GetResult(finished);
+        return Write(writer =>
+        {
+            writer.WriteString(IdField, messageId);
+            writer.WritePropertyName(ResultField);
+            if (result is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, result, result.GetType(), RuntimeJson.Options);
+            }
+        });
     }
 
     /// <summary>Encodes an error reply to a call that could not even be decoded (so its request type is unknown).</summary>
     public static byte[] EncodeErrorReply(string messageId, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var reply = new JsonObject
+        return Write(writer =>
         {
-            [IdField] = messageId,
-            [ErrorTypeField] = exception.GetType().FullName,
-            [ErrorMessageField] = exception.Message,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(reply, RuntimeJson.Options);
+            writer.WriteString(IdField, messageId);
+            writer.WriteString(ErrorTypeField, exception.GetType().FullName);
+            writer.WriteString(ErrorMessageField, exception.Message);
+        });
     }
 
     /// <summary>Completes the caller's task of <paramref name="request"/> from a reply.</summary>
@@ -111,16 +117,16 @@ public static class GrainMessageCodec
         request.CreateCompletion();
         try
         {
-            var reply = Parse(utf8);
-            if (reply[ErrorTypeField] is JsonValue errorType)
+            var reply = Envelope.Read(utf8);
+            if (reply.ErrorType is { } errorType)
             {
-                request.TryFail(Recreate(errorType.GetValue<string>(), reply[ErrorMessageField]?.GetValue<string>() ?? string.Empty));
+                request.TryFail(Recreate(errorType, reply.ErrorMessage ?? string.Empty));
                 return;
             }
 
             var resultType = ResultTypeOf(request);
-            var result = reply[ResultField] is { } node && resultType != typeof(object)
-                ? node.Deserialize(resultType, RuntimeJson.Options)
+            var result = reply.Result is { Kind: not JsonTokenType.Null } value && resultType != typeof(object)
+                ? JsonSerializer.Deserialize(utf8.Slice(value.Start, value.Length), resultType, RuntimeJson.Options)
                 : null;
             request.CompleteWithResult(result);
         }
@@ -150,20 +156,93 @@ public static class GrainMessageCodec
         return new RemoteGrainException(typeName, message);
     }
 
-    private static JsonObject Parse(ReadOnlySpan<byte> utf8)
+    private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        try
+        var buffer = new ArrayBufferWriter<byte>(InitialBufferBytes);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            return JsonNode.Parse(utf8) as JsonObject ?? throw new GrainMessageFormatException("The message is not a JSON object.");
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
         }
-        catch (JsonException exception)
-        {
-            throw new GrainMessageFormatException($"The message is not valid JSON: {exception.Message}", exception);
-        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private static string Text(JsonObject message, string field)
-        => message[field] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
-            ? text
-            : throw new GrainMessageFormatException($"The message has no '{field}'.");
+    /// <summary>Where a value sits in the message, and what kind of token starts it.</summary>
+    private readonly record struct Slice(int Start, int Length, JsonTokenType Kind);
+
+    /// <summary>
+    /// The top level of a call or a reply, read in one pass without building a document: its text fields, and where the
+    /// request or result is, to be deserialized straight from the bytes into its own type.
+    /// </summary>
+    private sealed class Envelope
+    {
+        private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
+
+        public Slice? Request { get; private set; }
+
+        public Slice? Result { get; private set; }
+
+        public string? ErrorType => _texts.GetValueOrDefault(ErrorTypeField);
+
+        public string? ErrorMessage => _texts.GetValueOrDefault(ErrorMessageField);
+
+        public static Envelope Read(ReadOnlySpan<byte> utf8)
+        {
+            var envelope = new Envelope();
+            try
+            {
+                var reader = new Utf8JsonReader(utf8);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new GrainMessageFormatException("The message is not a JSON object.");
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    var kind = reader.TokenType;
+                    if (kind == JsonTokenType.String)
+                    {
+                        envelope._texts[name] = reader.GetString();
+                    }
+
+                    reader.Skip();
+                    var slice = new Slice(start, (int)reader.BytesConsumed - start, kind);
+                    if (name == RequestField)
+                    {
+                        envelope.Request = slice;
+                    }
+                    else if (name == ResultField)
+                    {
+                        envelope.Result = slice;
+                    }
+                    else if (name == ErrorTypeField && kind != JsonTokenType.String)
+                    {
+                        throw new GrainMessageFormatException($"The message's '{ErrorTypeField}' is not text.");
+                    }
+                }
+
+                // Anything after the object is refused, as a document parser would.
+                if (reader.Read())
+                {
+                    throw new GrainMessageFormatException("The message has more than one JSON value.");
+                }
+            }
+            catch (JsonException exception)
+            {
+                throw new GrainMessageFormatException($"The message is not valid JSON: {exception.Message}", exception);
+            }
+
+            return envelope;
+        }
+
+        public string Text(string field)
+            => _texts.GetValueOrDefault(field) is { Length: > 0 } text
+                ? text
+                : throw new GrainMessageFormatException($"The message has no '{field}'.");
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Reroute.Benchmarks.Runtime;
 using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Hosting;
+using Reroute.Runtime.Serialization;
 using Reroute.TestServers;
 
 namespace Reroute.Benchmarks.Cluster;
@@ -32,6 +33,7 @@ internal static class ClusterBenchmark
         Overrides = [.. args.Where(static a => a.StartsWith("Reroute:Cluster:", StringComparison.Ordinal) && a.Contains('='))];
         var results = new BenchResults("cluster");
         Console.WriteLine($"cluster benchmark: {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run; starting RabbitMQ");
+        results.Add("codec_us_per_call", CodecMicroseconds(), "µs", "encode + decode of a call and its reply (JSON), per call, one thread");
 
         var broker = new RabbitMqServer();
         await broker.InitializeAsync();
@@ -119,6 +121,29 @@ internal static class ClusterBenchmark
         }
 
         Console.WriteLine($"wrote {results.Write()}");
+    }
+
+    /// <summary>What the JSON envelope of a call and its reply costs in CPU, both ends together (no broker).</summary>
+    private static double CodecMicroseconds()
+    {
+        const int Rounds = 200_000;
+        var ping = GrainInterfaceRegistry.Get(typeof(IPingGrain)).Methods.Single(static m => m.Method.Name == nameof(IPingGrain.Ping)).RequestType;
+        var target = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IPingGrain)), "p1");
+        var done = Task.FromResult(1);
+        var started = 0L;
+        for (var i = -Rounds / 10; i < Rounds; i++)
+        {
+            if (i == 0)
+            {
+                started = Stopwatch.GetTimestamp();
+            }
+
+            var request = (GrainRequest)Activator.CreateInstance(ping)!;
+            var call = GrainMessageCodec.DecodeCall(GrainMessageCodec.EncodeCall("m-1", target, request));
+            GrainMessageCodec.CompleteFromReply(request, GrainMessageCodec.EncodeReply(call.MessageId, call.Request, done));
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / Rounds;
     }
 
     private static async Task<(long Calls, int Errors)> Load(IPingGrain[] grains, int callers, TimeSpan window, List<double>? latencies)
