@@ -42,7 +42,8 @@ public sealed record RoutingWeights
     /// Share of a PHI-certified edge node's capacity above which its slots are kept for requests that cannot go elsewhere
     /// (PHI whose tenant bars the cloud): a request that another tier can serve within its SLA spills there instead. This is
     /// the level for requests of middling density; dense ones (<see cref="EdgeReserveMinTokensPerMs"/>) may fill every
-    /// slot (not queue behind them) and sparse ones (<see cref="EdgeSparseTokensPerMs"/>) only up to <see cref="EdgeSparseReserveUtilization"/>.
+    /// slot (not queue behind them) and sparse ones (<see cref="EdgeSparseTokensPerMs"/>) only up to
+    /// <see cref="EdgeSparseReserveUtilization"/>.
     /// </summary>
     public double EdgeReserveUtilization { get; init; } = 0.75;
 
@@ -54,9 +55,9 @@ public sealed record RoutingWeights
 
     /// <summary>
     /// Tokens (input plus expected output) per millisecond of expected slot hold (service plus model load on that node) at
-    /// and above which a request may take a reserved edge slot (every slot, not a queue behind them). The edge's saving is priced per token while a slot is held per
-    /// millisecond: a long prompt with a short completion saves many tokens' price in a brief hold and hands the slot back
-    /// soon, so a request that needs the reserve waits little behind it.
+    /// and above which a request may take a reserved edge slot (every slot, not a queue behind them). The edge's saving is
+    /// priced per token while a slot is held per millisecond: a long prompt with a short completion saves many tokens'
+    /// price in a brief hold and hands the slot back soon, so a request that needs the reserve waits little behind it.
     /// </summary>
     public double EdgeReserveMinTokensPerMs { get; init; } = 10;
 
