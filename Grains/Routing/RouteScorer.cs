@@ -13,6 +13,9 @@ public static class RouteScorer
     private const double BitsPerMegabitPerMs = 1_000;
     private const double TokensPerThousand = 1_000;
 
+    // Every slot busy and none queued.
+    private const double FullUtilization = 1;
+
     /// <summary>
     /// Estimates an edge or cloud node. <paramref name="keepEdgeReserve"/> says another tier can serve the request within
     /// its SLA, so a PHI-certified edge node's last slots are left to requests that cannot go elsewhere (PHI whose tenant
@@ -66,16 +69,20 @@ public static class RouteScorer
             reliability *= weights.ColdReliability;
         }
 
-        var reservePenalty = InEdgeReserve(node, keepEdgeReserve, weights) ? weights.EdgeReservePenalty : 0;
+        var reservePenalty = InEdgeReserve(node, keepEdgeReserve, weights, TokensPerHoldMs(request, service + cold)) ? weights.EdgeReservePenalty : 0;
         var parts = new LatencyParts(network, nodeRtt * learned, queue, service, cold);
         return Score(request, profile, node.Tier, parts, RouteFilter.Cost(request, node.CostPer1kTokens), reliability, weights, reservePenalty);
     }
 
     /// <summary>
-    /// Whether taking one more request would put a PHI-certified edge node above its reserve utilization while the request
-    /// has another tier that meets its SLA.
+    /// Whether taking one more request would put a PHI-certified edge node above the utilization
+    /// <see cref="ReserveUtilization"/> allows a request of this density, while the request has another tier that meets its SLA.
     /// </summary>
-    public static bool InEdgeReserve(NodeSnapshot node, bool keepEdgeReserve, RoutingWeights weights)
+    /// <param name="node">The edge node.</param>
+    /// <param name="keepEdgeReserve">Whether another tier meets the request's SLA.</param>
+    /// <param name="weights">The thresholds.</param>
+    /// <param name="tokensPerHoldMs">The request's tokens per millisecond of slot hold on this node (<see cref="TokensPerHoldMs"/>).</param>
+    public static bool InEdgeReserve(NodeSnapshot node, bool keepEdgeReserve, RoutingWeights weights, double tokensPerHoldMs)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(weights);
@@ -85,7 +92,34 @@ public static class RouteScorer
         }
 
         var utilization = (node.InFlight + node.QueueDepth + 1) / (double)Math.Max(1, node.Capacity);
-        return utilization > weights.EdgeReserveUtilization;
+        return utilization > ReserveUtilization(tokensPerHoldMs, weights);
+    }
+
+    /// <summary>
+    /// The share of a PHI-certified edge node's slots a request that could go elsewhere may fill, by its density: every slot,
+    /// though not a queue behind them, when it is dense (at least <see cref="RoutingWeights.EdgeReserveMinTokensPerMs"/>: it
+    /// saves the most per millisecond of slot and hands the slot back soon);
+    /// <see cref="RoutingWeights.EdgeSparseReserveUtilization"/> when it is sparse (below
+    /// <see cref="RoutingWeights.EdgeSparseTokensPerMs"/>: a long generation that would hold the slot for seconds for a few
+    /// hundred tokens); <see cref="RoutingWeights.EdgeReserveUtilization"/> in between.
+    /// </summary>
+    public static double ReserveUtilization(double tokensPerHoldMs, RoutingWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return tokensPerHoldMs >= weights.EdgeReserveMinTokensPerMs ? FullUtilization
+            : tokensPerHoldMs < weights.EdgeSparseTokensPerMs ? weights.EdgeSparseReserveUtilization
+            : weights.EdgeReserveUtilization;
+    }
+
+    /// <summary>
+    /// Tokens (input plus expected output) per millisecond a request holds a slot (<paramref name="holdMs"/>: its service plus
+    /// model load on the node): what the edge's saving, which is priced per token, buys per millisecond of a scarce slot.
+    /// </summary>
+    public static double TokensPerHoldMs(InferenceRequest request, double holdMs)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var tokens = Math.Max(0, request.InputTokens) + Math.Max(0, request.ExpectedOutputTokens);
+        return holdMs > 0 ? tokens / holdMs : double.PositiveInfinity;
     }
 
     /// <summary>

@@ -84,6 +84,8 @@ public static class RoutingValidation
             (w.TightLatency, nameof(RoutingWeights.TightLatency)),
             (w.TightCost, nameof(RoutingWeights.TightCost)),
             (w.EdgeReservePenalty, nameof(RoutingWeights.EdgeReservePenalty)),
+            (w.EdgeReserveUtilization, nameof(RoutingWeights.EdgeReserveUtilization)),
+            (w.EdgeSparseReserveUtilization, nameof(RoutingWeights.EdgeSparseReserveUtilization)),
             (w.QueueUncertainty, nameof(RoutingWeights.QueueUncertainty)),
             (w.ServiceUncertainty, nameof(RoutingWeights.ServiceUncertainty)),
             (w.RttUncertainty, nameof(RoutingWeights.RttUncertainty)),
@@ -98,6 +100,14 @@ public static class RoutingValidation
             Require(double.IsFinite(value) && value > 0 && value <= 1, nameof(RoutingExperiment.Weights) + "." + field, "must be above 0 and at most 1");
         }
 
+        Require(
+            double.IsFinite(w.EdgeSparseTokensPerMs) && w.EdgeSparseTokensPerMs > 0,
+            nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.EdgeSparseTokensPerMs),
+            "must be above 0");
+        Require(
+            double.IsFinite(w.EdgeReserveMinTokensPerMs) && w.EdgeReserveMinTokensPerMs >= w.EdgeSparseTokensPerMs,
+            nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.EdgeReserveMinTokensPerMs),
+            "must be at least EdgeSparseTokensPerMs");
         Require(
             double.IsFinite(w.TightServiceRatio) && w.TightServiceRatio > w.LooseServiceRatio,
             nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.TightServiceRatio),

@@ -40,7 +40,10 @@ public sealed record RoutingWeights
 
     /// <summary>
     /// Share of a PHI-certified edge node's capacity above which its slots are kept for requests that cannot go elsewhere
-    /// (PHI whose tenant bars the cloud): a request that another tier can serve within its SLA spills there instead.
+    /// (PHI whose tenant bars the cloud): a request that another tier can serve within its SLA spills there instead. This is
+    /// the level for requests of middling density; dense ones (<see cref="EdgeReserveMinTokensPerMs"/>) may fill every
+    /// slot (not queue behind them) and sparse ones (<see cref="EdgeSparseTokensPerMs"/>) only up to
+    /// <see cref="EdgeSparseReserveUtilization"/>.
     /// </summary>
     public double EdgeReserveUtilization { get; init; } = 0.75;
 
@@ -49,6 +52,24 @@ public sealed record RoutingWeights
     /// reserved slot loses to any candidate elsewhere that meets the SLA, since the weighted terms differ by at most 1.
     /// </summary>
     public double EdgeReservePenalty { get; init; } = 1;
+
+    /// <summary>
+    /// Tokens (input plus expected output) per millisecond of expected slot hold (service plus model load on that node) at
+    /// and above which a request may take a reserved edge slot (every slot, not a queue behind them). The edge's saving is
+    /// priced per token while a slot is held per millisecond: a long prompt with a short completion saves many tokens'
+    /// price in a brief hold and hands the slot back soon, so a request that needs the reserve waits little behind it.
+    /// </summary>
+    public double EdgeReserveMinTokensPerMs { get; init; } = 10;
+
+    /// <summary>
+    /// Tokens per millisecond of slot hold below which a request is sparse: a long generation that holds a slot for seconds
+    /// for a few hundred tokens. While another tier meets its SLA, it keeps to <see cref="EdgeSparseReserveUtilization"/>
+    /// of a PHI-certified edge node, leaving the rest to denser requests and to those that cannot go elsewhere.
+    /// </summary>
+    public double EdgeSparseTokensPerMs { get; init; } = 2;
+
+    /// <summary>Share of a PHI-certified edge node's capacity a sparse request that could go elsewhere may fill.</summary>
+    public double EdgeSparseReserveUtilization { get; init; } = 0.5;
 
     /// <summary>
     /// Relative error the estimate of a queue may have (the work ahead is known by its expected, not its true, sizes): the

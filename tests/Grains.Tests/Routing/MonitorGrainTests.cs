@@ -180,10 +180,13 @@ public sealed class MonitorGrainTests
         var latency = await Assert.ThrowsAsync<ArgumentException>(() => monitor.Observe(Seen("edge-1", -5)));
         var name = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(new RoutingExperiment { Name = "control", Fraction = 0.5 }));
         var fraction = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(new RoutingExperiment { Name = "x", Fraction = 1.5 }));
+        var density = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(
+            new RoutingExperiment { Name = "x", Fraction = 0.5, Weights = new RoutingWeights { EdgeSparseTokensPerMs = 12, EdgeReserveMinTokensPerMs = 10 } }));
 
         Assert.Equal(nameof(RoutingObservation.LatencyMs), latency.ParamName);
         Assert.Equal(nameof(RoutingExperiment.Name), name.ParamName);
         Assert.Equal(nameof(RoutingExperiment.Fraction), fraction.ParamName);
+        Assert.Equal(nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.EdgeReserveMinTokensPerMs), density.ParamName);
         var report = await monitor.Report();
         Assert.Empty(report.Nodes);
         Assert.Null(report.Learning.Experiment);

@@ -5,9 +5,10 @@ namespace Reroute.Grains.Tests.Routing;
 
 /// <summary>
 /// The scorer's latency-versus-cost trade-offs: tight SLAs go to the fastest candidate, loose ones to the cheapest; best
-/// effort goes to the fastest; uncertain queues hedge away; edge slots are kept for PHI that can go nowhere else. The
-/// default request (code-7b, 1,000 tokens in, 20 out) takes 460 ms on the reference node: about 473 ms on an idle edge
-/// node of its cell (704 pessimistic) and 281 ms in the twice-as-fast cloud 40 ms away (406 pessimistic).
+/// effort goes to the fastest; uncertain queues hedge away; edge slots are kept for PHI that can go nowhere else (dense
+/// requests may still take them, sparse ones keep out earlier). The default request (code-7b, 1,000 tokens in, 20 out)
+/// takes 460 ms on the reference node: about 473 ms on an idle edge node of its cell (704 pessimistic) and 281 ms in the
+/// twice-as-fast cloud 40 ms away (406 pessimistic).
 /// </summary>
 public sealed class RouteScorerTests
 {
@@ -96,5 +97,48 @@ public sealed class RouteScorerTests
         Assert.Equal("edge-1", RoutePlanner.Route(Routes.Request(), [noPhi, Routes.Cloud()], Routes.Policy(), Model).NodeId);
         var farCloud = Routes.Cloud() with { RttMs = 400 };
         Assert.Equal("edge-1", RoutePlanner.Route(Routes.Request(slaMs: 900), [lastSlot, farCloud], Routes.Policy(), Model).NodeId);
+    }
+
+    [Fact]
+    public void The_reserve_a_request_respects_follows_its_tokens_per_millisecond_of_slot()
+    {
+        var weights = Model.Weights;
+
+        Assert.Equal(2.5, RouteScorer.TokensPerHoldMs(Routes.Request(inputTokens: 980, outputTokens: 20), 400), 9);
+        Assert.Equal(double.PositiveInfinity, RouteScorer.TokensPerHoldMs(Routes.Request(), 0));
+        Assert.Equal(weights.EdgeSparseReserveUtilization, RouteScorer.ReserveUtilization(weights.EdgeSparseTokensPerMs - 0.01, weights));
+        Assert.Equal(weights.EdgeReserveUtilization, RouteScorer.ReserveUtilization(weights.EdgeSparseTokensPerMs, weights));
+        Assert.Equal(weights.EdgeReserveUtilization, RouteScorer.ReserveUtilization(weights.EdgeReserveMinTokensPerMs - 0.01, weights));
+        Assert.Equal(1, RouteScorer.ReserveUtilization(weights.EdgeReserveMinTokensPerMs, weights));
+    }
+
+    [Fact]
+    public void A_dense_request_takes_the_last_edge_slot_and_a_sparse_one_leaves_half_the_slots_to_others()
+    {
+        // A long prompt with a short completion: 8,005 tokens in 580 ms on the edge, 13.8 per millisecond of slot.
+        var dense = Routes.Request(inputTokens: 8_000, outputTokens: 5, slaMs: 5_000);
+
+        // A long generation: 600 tokens in 8,012 ms, 0.07 per millisecond; the default request, 2.2 per millisecond, is in between.
+        var sparse = Routes.Request(inputTokens: 200, outputTokens: 400, slaMs: 30_000);
+        var middling = Routes.Request(slaMs: 30_000);
+        var lastSlot = Routes.Edge("edge-1", inFlight: 3);
+        var thirdSlot = Routes.Edge("edge-1", inFlight: 2);
+        var secondSlot = Routes.Edge("edge-1", inFlight: 1);
+
+        Assert.Equal("edge-1", RoutePlanner.Route(dense, [lastSlot, Routes.Cloud()], Routes.Policy(), Model).NodeId);
+        Assert.Equal("cloud-1", RoutePlanner.Route(dense, [Routes.Edge("edge-1", inFlight: 4), Routes.Cloud()], Routes.Policy(), Model).NodeId);
+        Assert.Equal("cloud-1", RoutePlanner.Route(middling, [lastSlot, Routes.Cloud()], Routes.Policy(), Model).NodeId);
+        Assert.Equal("edge-1", RoutePlanner.Route(middling, [thirdSlot, Routes.Cloud()], Routes.Policy(), Model).NodeId);
+        Assert.Equal("cloud-1", RoutePlanner.Route(sparse, [thirdSlot, Routes.Cloud()], Routes.Policy(), Model).NodeId);
+        Assert.Equal("edge-1", RoutePlanner.Route(sparse, [secondSlot, Routes.Cloud()], Routes.Policy(), Model).NodeId);
+
+        // Out of reach of the density thresholds, every request keeps to the one utilization level, as before them.
+        var oneLevel = Model with { Weights = Model.Weights with { EdgeReserveMinTokensPerMs = 1_000, EdgeSparseTokensPerMs = 0.001 } };
+        Assert.Equal("cloud-1", RoutePlanner.Route(dense, [lastSlot, Routes.Cloud()], Routes.Policy(), oneLevel).NodeId);
+        Assert.Equal("edge-1", RoutePlanner.Route(sparse, [thirdSlot, Routes.Cloud()], Routes.Policy(), oneLevel).NodeId);
+
+        // PHI the cloud may not take still gets the last slot, whatever its density.
+        var phi = sparse with { Privacy = PrivacyLevel.Phi };
+        Assert.Equal("edge-1", RoutePlanner.Route(phi, [lastSlot, Routes.Cloud()], Routes.Policy(ComputeTier.Edge), Model).NodeId);
     }
 }

@@ -79,14 +79,15 @@ public sealed class TraceReplayTests
         }
 
         // Always-cloud meets more raw SLAs than any compliant policy can, by sending PHI where its tenant forbids it; within
-        // the rules it is beaten, at a little over half its cost. (The 0.5× cost goal holds on the all-loose mix below.)
+        // the rules it is beaten at about half its cost: 0.51× on these rows (0.56× while the edge reserve was the same for
+        // every request; the whole trace at 2× is at 0.49×, and the all-loose mix below meets 0.5× here too).
         foreach (var baseline in Baselines)
         {
             Assert.True(ours.CompliantSlaAttainment > results[baseline].CompliantSlaAttainment, $"{baseline} is not beaten within the rules: {table}");
         }
 
         Assert.True(cloud.PrivacyViolations > 0, "the workload must hold PHI that the cloud may not see: " + table);
-        Assert.True(ours.CostPer1k <= 0.6 * cloud.CostPer1k, table);
+        Assert.True(ours.CostPer1k <= 0.52 * cloud.CostPer1k, table);
         Assert.True(ours.CostPer1k < results[ReplayPolicy.AlwaysCloudCompliant].CostPer1k, table);
     }
 
