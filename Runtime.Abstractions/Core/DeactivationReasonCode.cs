@@ -20,4 +20,7 @@ public enum DeactivationReasonCode
 
     /// <summary>Another silo now owns the grain's partition.</summary>
     OwnershipLost,
+
+    /// <summary>A state write was refused because another writer changed the stored state: this activation's copy is stale.</summary>
+    StaleState,
 }

@@ -228,11 +228,13 @@ internal sealed partial class ClusterTransport
         ReadOnlyMemory<byte> body = delivery.Body.ToArray();
         var batch = properties.ContentType == GrainMessageBatch.ContentType;
         var calls = batch ? GrainMessageBatch.Split(body) : [body];
-        var settlement = new IncomingDelivery(channel, delivery.DeliveryTag, DeliveryCount(properties), Math.Max(1, calls.Count));
+        var settlement = new IncomingDelivery(channel, delivery.DeliveryTag, DeliveryCount(properties), delivery.Redelivered, Math.Max(1, calls.Count));
         if (calls.Count == 0)
         {
-            // An empty batch asks nothing.
-            _ = Settle(new IncomingRequest(slot, settlement, body, properties.MessageId, null, null), requeue: false);
+            // An empty batch asks nothing; it counts as in flight until settled, as every call does.
+            slot.Enter();
+            var nothing = new IncomingRequest(slot, settlement, body, properties.MessageId, null, null);
+            _ = Finish(nothing, Settle(nothing, requeue: false));
             return Task.CompletedTask;
         }
 
@@ -293,6 +295,19 @@ internal sealed partial class ClusterTransport
             // A grain's exception is its answer: it travels back in the reply.
         }
 
+        var deliveries = incoming.Delivery.DeliveryCount + 1;
+        if (turn.Exception?.InnerException is InconsistentStateException && incoming.Delivery.Redelivered && deliveries < _options.DeliveryLimit)
+        {
+            // A request handed over from a silo that died found the state that silo wrote after this activation read it
+            // (its last write landed late). The activation goes (see Activation); the request runs again on a new one,
+            // which reads what is stored, rather than fail a call its caller made once.
+            incoming.Slot.Forget(call.Target, call.MessageId);
+            promise?.TrySetException(turn.Exception.InnerException);
+            LogRequeued(call.MessageId, deliveries, $"{call.Target}.{call.Request.Method.Name} found its state changed by another writer");
+            await Settle(incoming, requeue: true);
+            return;
+        }
+
         byte[] reply;
         try
         {
@@ -305,7 +320,6 @@ internal sealed partial class ClusterTransport
             incoming.Slot.Forget(call.Target, call.MessageId);
             promise?.TrySetException(exception);
             var reason = $"{call.Target}.{call.Request.Method.Name} failed after its turn: {exception.GetType().Name}: {exception.Message}";
-            var deliveries = incoming.Delivery.DeliveryCount + 1;
             if (deliveries >= _options.DeliveryLimit)
             {
                 await DeadLetterAndAnswer(incoming, call, $"poison: delivered {deliveries} times; {reason}");

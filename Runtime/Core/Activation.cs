@@ -285,6 +285,14 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                 _lastActiveTick = _runtime.Catalog.CurrentTick;
             }
 
+            if (finished.IsFaulted && finished.Exception!.InnerException is InconsistentStateException && _state == ActivationState.Valid)
+            {
+                // Its copy of the state is older than the stored one and every later write would be refused too: as in
+                // Orleans, it goes once idle, and the next call reads the stored state on a new activation.
+                _deactivationReason = new DeactivationReason(DeactivationReasonCode.StaleState, "A state write was refused: another writer changed the stored state.");
+                _deactivateWhenIdle = true;
+            }
+
             if (_state == ActivationState.Valid && _deactivateWhenIdle && _running == 0)
             {
                 _state = ActivationState.Deactivating;

@@ -475,9 +475,9 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
             new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = replies.QueueName }, "\n \n"u8.ToArray());
         Assert.Equal(4, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
 
-        // Acknowledged, not just taken: once the crashed silo's consumer is gone, anything it held unacknowledged would be
-        // back in the queue.
-        await ClusterSilos.Transport(a).CrashAsync();
+        // Acknowledged, not just taken: the silo leaves (its settled requests acknowledged first, as the release waits for
+        // them), and anything it held unacknowledged would be back in the queue once its consumer is gone.
+        await ClusterSilos.Transport(a).LeaveAsync(CancellationToken.None);
         await ClusterSilos.Eventually("the consumer gone", () => channel.ConsumerCountAsync(queue).GetAwaiter().GetResult() == 0);
         Assert.Equal(0u, await channel.MessageCountAsync(queue));
     }

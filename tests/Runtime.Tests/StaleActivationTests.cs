@@ -34,6 +34,29 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         await Race(silo);
     }
 
+    [Fact]
+    public async Task An_activation_whose_write_was_refused_as_stale_deactivates_and_the_next_call_reads_the_stored_state()
+    {
+        await using var silo = await Silos.Start("Sqlite");
+        var key = Silos.Key("stale");
+        var runtime = ClusterSilos.Runtime(silo);
+        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
+        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        await grain.Set("agreed", write: true);
+
+        // Another writer (as a silo that died with its write still on the way) changes the stored state.
+        var other = new Activation(runtime, runtime.Classes.Get(grainId), grainId);
+        Assert.Equal("agreed", await (Task<string?>)other.Receive(Request(nameof(IStatefulGrain.Get))));
+        await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => grain.Set("stale", write: true));
+        await ClusterSilos.Eventually("the stale activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == grainId));
+
+        Assert.Equal("from the other writer", await grain.Get());
+        await grain.Set("after", write: true);
+        Assert.Equal("after", await grain.Get());
+    }
+
     private static async Task Race(TestSilo silo)
     {
         var key = Silos.Key("raced");
