@@ -9,8 +9,9 @@ namespace Reroute.TestServers;
 /// </summary>
 public sealed class DynaliteServer : IAsyncLifetime
 {
+    private const int RememberedLines = 20;
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private Process? _process;
+    private ChildProcess? _process;
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
@@ -32,24 +33,16 @@ public sealed class DynaliteServer : IAsyncLifetime
         }
 
         var port = ExternalProcess.FreePort();
-        _process = Process.Start(new ProcessStartInfo("node", $"\"{cli}\" --host 127.0.0.1 --port {port} --createTableMs 0 --deleteTableMs 0")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("could not start dynalite");
+        _process = ChildProcess.Start(new ProcessStartInfo("node", $"\"{cli}\" --host 127.0.0.1 --port {port} --createTableMs 0 --deleteTableMs 0"), RememberedLines);
         await ExternalProcess.WaitForPort(_process, port, TimeSpan.FromSeconds(30));
         ServiceUrl = $"http://127.0.0.1:{port}";
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
+            await _process.DisposeAsync();
         }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
     }
 }

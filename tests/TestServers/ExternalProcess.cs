@@ -66,14 +66,15 @@ public static class ExternalProcess
     }
 
     /// <summary>Waits until something accepts connections on the port (the server is up), or the process died.</summary>
-    public static async Task WaitForPort(Process process, int port, TimeSpan timeout)
+    public static async Task WaitForPort(ChildProcess process, int port, TimeSpan timeout)
     {
+        ArgumentNullException.ThrowIfNull(process);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{process.StartInfo.FileName} exited with {process.ExitCode} before listening on {port}");
+                throw new InvalidOperationException($"{process.FileName} exited with {process.ExitCode} before listening on {port}:\n{process.Output}");
             }
 
             using var client = new TcpClient();
@@ -88,6 +89,6 @@ public static class ExternalProcess
             }
         }
 
-        throw new TimeoutException($"{process.StartInfo.FileName} did not listen on {port} within {timeout}");
+        throw new TimeoutException($"{process.FileName} did not listen on {port} within {timeout}:\n{process.Output}");
     }
 }

@@ -10,8 +10,9 @@ namespace Reroute.TestServers;
 public sealed class RabbitMqServer : IAsyncLifetime
 {
     private const string ServerPath = "/usr/sbin/rabbitmq-server";
+    private const int RememberedLines = 40;
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private Process? _process;
+    private ChildProcess? _process;
     private int _distributionPort;
     private string? _folder;
 
@@ -29,7 +30,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
     public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
     /// <summary>The CPU time the broker (the Erlang VM under Debian's wrapper) has used so far, for benchmarks.</summary>
-    public TimeSpan ProcessorTime => _process is { } process ? ExternalProcess.ProcessorTimeOfTree(process) : TimeSpan.Zero;
+    public TimeSpan ProcessorTime => _process?.ProcessorTimeOfTree ?? TimeSpan.Zero;
 
     public async Task InitializeAsync()
     {
@@ -63,7 +64,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
     /// <summary>Stops the broker hard and starts it again on the same port and data folder (durable queues survive).</summary>
     public async Task RestartAsync()
     {
-        Stop();
+        await StopAsync();
         await StartProcess();
     }
 
@@ -72,13 +73,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
         var folder = _folder!;
         var plugins = Path.Combine(folder, "enabled_plugins");
         var distribution = _distributionPort;
-        var start = new ProcessStartInfo(ServerPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
+        var start = new ProcessStartInfo(ServerPath) { WorkingDirectory = folder };
         start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia");
         start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
         start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
@@ -91,32 +86,27 @@ public sealed class RabbitMqServer : IAsyncLifetime
         // Erlang's schedulers spin while idle by default; on a few shared cores that spinning takes the CPU the silos
         // need (RabbitMQ's runtime tuning guide recommends turning it off where cores are shared).
         start.Environment["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = Environment.GetEnvironmentVariable("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS") ?? "+sbwt none +sbwtdcpu none +sbwtdio none";
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start rabbitmq-server");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ChildProcess.Start(start, RememberedLines);
         await ExternalProcess.WaitForPort(_process, Port, TimeSpan.FromSeconds(90));
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        Stop();
+        await StopAsync();
         if (_folder is not null && Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
-    private void Stop()
+    /// <summary>Kills the broker with its Erlang VM (the wrapper's child), like a crash: durable state is what it synced.</summary>
+    private async Task StopAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(TimeSpan.FromSeconds(30));
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         _process = null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -15,11 +14,9 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private const int RememberedLines = 40;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentQueue<string> _output = new();
     private readonly TextWriter? _echoErrors;
     private volatile int _owned = -1;
 
@@ -27,13 +24,9 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         SiloId = siloId;
         _echoErrors = echoErrors;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+
+        // Standard input is the stop signal (see DisposeAsync), so it is redirected and kept open.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(program.Location);
         start.ArgumentList.Add(verb);
@@ -42,11 +35,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(setting);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start a silo process");
-        _process.OutputDataReceived += (_, line) => OnLine(line.Data);
-        _process.ErrorDataReceived += (_, line) => OnError(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ChildProcess.Start(start, RememberedLines, OnLine, OnError);
     }
 
     public string SiloId { get; }
@@ -55,17 +44,10 @@ public sealed class SiloProcess : IAsyncDisposable
     public int Owned => _owned;
 
     /// <summary>The CPU time the silo process has used so far, for benchmarks.</summary>
-    public TimeSpan ProcessorTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
 
     /// <summary>What the silo printed last, for a failure message.</summary>
-    public string Output => string.Join("\n", _output);
+    public string Output => _process.Output;
 
     /// <summary>
     /// Starts <paramref name="program"/> as <c>dotnet exec program verb settings…</c> and waits until the silo says it is
@@ -89,65 +71,30 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>kill -9: no shutdown, no leave message, unacknowledged requests left to the broker.</summary>
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit(ExitTimeout);
-    }
+    public void Kill() => _process.Kill();
 
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            // Closing standard input is the silo's signal to stop gracefully.
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(ExitTimeout);
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+            // Closing standard input is the silo's signal to stop gracefully; one that does not is killed below.
+            await _process.CloseInputAndWaitForExitAsync();
         }
 
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
-    private void OnLine(string? line)
+    private void OnLine(string line)
     {
-        Remember(line);
         if (line == ProcessSilo.ReadyLine)
         {
             _ready.TrySetResult();
         }
-        else if (line?.StartsWith(ProcessSilo.OwnedPrefix, StringComparison.Ordinal) == true)
+        else if (line.StartsWith(ProcessSilo.OwnedPrefix, StringComparison.Ordinal))
         {
             _owned = int.Parse(line[ProcessSilo.OwnedPrefix.Length..], CultureInfo.InvariantCulture);
         }
     }
 
-    private void OnError(string? line)
-    {
-        Remember(line);
-        if (line is not null)
-        {
-            _echoErrors?.WriteLine($"  {SiloId}: {line}");
-        }
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > RememberedLines)
-        {
-            _output.TryDequeue(out _);
-        }
-    }
+    private void OnError(string line) => _echoErrors?.WriteLine($"  {SiloId}: {line}");
 }

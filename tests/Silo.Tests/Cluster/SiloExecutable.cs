@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Reroute.TestServers;
@@ -12,23 +11,17 @@ namespace Reroute.Silo.Tests.Cluster;
 /// </summary>
 internal sealed class SiloExecutable : IAsyncDisposable
 {
+    private const int RememberedLines = 30;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly TempDirectory _data = new();
-    private readonly ConcurrentQueue<string> _output = new();
 
     private SiloExecutable(string siloId, IEnumerable<string> settings)
     {
         SiloId = siloId;
         Address = new Uri($"http://127.0.0.1:{ExternalProcess.FreePort()}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = _data.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { WorkingDirectory = _data.Path };
         start.ArgumentList.Add(typeof(SiloHost).Assembly.Location);
         start.ArgumentList.Add($"--urls={Address}");
         start.ArgumentList.Add($"--Reroute:Silo:DataDirectory={_data.Path}");
@@ -38,11 +31,7 @@ internal sealed class SiloExecutable : IAsyncDisposable
             start.ArgumentList.Add(setting);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start silo {siloId}");
-        _process.OutputDataReceived += (_, line) => Remember(line.Data);
-        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ChildProcess.Start(start, RememberedLines);
         Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(90) };
     }
 
@@ -56,7 +45,7 @@ internal sealed class SiloExecutable : IAsyncDisposable
     public bool Alive { get; private set; } = true;
 
     /// <summary>The last lines the silo printed, for a failing test's message.</summary>
-    public string Output => string.Join("\n", _output.TakeLast(30));
+    public string Output => _process.Output;
 
     /// <summary>Starts the silo and waits until its <c>/ready</c> answers 200 (the broker is connected, partitions known).</summary>
     public static async Task<SiloExecutable> StartAsync(string siloId, IEnumerable<string> settings)
@@ -78,21 +67,14 @@ internal sealed class SiloExecutable : IAsyncDisposable
     public void Kill()
     {
         Alive = false;
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit(TimeSpan.FromSeconds(30));
+        _process.Kill();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // The test is over: the state lives in DynamoDB and the queues die with the test's broker, so nothing is
-            // lost by not draining.
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        // Killed, not stopped: the test is over, the state lives in DynamoDB and the queues die with the test's broker,
+        // so nothing is lost by not draining.
+        await _process.DisposeAsync();
         Client.Dispose();
         _data.Dispose();
     }
@@ -135,19 +117,5 @@ internal sealed class SiloExecutable : IAsyncDisposable
         }
 
         throw new TimeoutException($"silo {SiloId} was not ready within {ReadyTimeout}:\n{Output}");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 200)
-        {
-            _output.TryDequeue(out _);
-        }
     }
 }
