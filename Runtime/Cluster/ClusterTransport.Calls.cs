@@ -30,8 +30,7 @@ internal sealed partial class ClusterTransport
 
         var completion = request.CreateCompletion();
         _runtime.Timeouts.Track(request, target);
-        var partition = _map.PartitionOf(target);
-        var call = new OutgoingCall(messageId, target, request, partition, _partitionQueues[partition], body);
+        var call = new OutgoingCall(messageId, target, request, _partitionQueues[_map.PartitionOf(target)], body);
         _pending[messageId] = call;
         _requests.Add(call);
         return completion;

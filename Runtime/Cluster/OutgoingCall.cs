@@ -1,15 +1,13 @@
 namespace Reroute.Runtime.Cluster;
 
 /// <summary>A call published to another partition and waiting for its reply; kept to publish it again after a reconnection.</summary>
-internal sealed class OutgoingCall(string messageId, GrainId target, GrainRequest request, int partition, string queue, byte[] body)
+internal sealed class OutgoingCall(string messageId, GrainId target, GrainRequest request, string queue, byte[] body)
 {
     public string MessageId { get; } = messageId;
 
     public GrainId Target { get; } = target;
 
     public GrainRequest Request { get; } = request;
-
-    public int Partition { get; } = partition;
 
     /// <summary>The partition's queue.</summary>
     public string Queue { get; } = queue;
