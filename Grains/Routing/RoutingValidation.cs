@@ -84,8 +84,6 @@ public static class RoutingValidation
             (w.TightLatency, nameof(RoutingWeights.TightLatency)),
             (w.TightCost, nameof(RoutingWeights.TightCost)),
             (w.EdgeReservePenalty, nameof(RoutingWeights.EdgeReservePenalty)),
-            (w.EdgeReserveUtilization, nameof(RoutingWeights.EdgeReserveUtilization)),
-            (w.EdgeSparseReserveUtilization, nameof(RoutingWeights.EdgeSparseReserveUtilization)),
             (w.QueueUncertainty, nameof(RoutingWeights.QueueUncertainty)),
             (w.ServiceUncertainty, nameof(RoutingWeights.ServiceUncertainty)),
             (w.RttUncertainty, nameof(RoutingWeights.RttUncertainty)),
@@ -95,7 +93,14 @@ public static class RoutingValidation
             NonNegative(value, nameof(RoutingExperiment.Weights) + "." + field);
         }
 
-        foreach (var (value, field) in new[] { (w.SlaSafetyFactor, nameof(RoutingWeights.SlaSafetyFactor)), (w.CriticalSlaSafetyFactor, nameof(RoutingWeights.CriticalSlaSafetyFactor)) })
+        // Shares of something: a safety factor of the SLA, a share of an edge node's slots.
+        foreach (var (value, field) in new[]
+        {
+            (w.SlaSafetyFactor, nameof(RoutingWeights.SlaSafetyFactor)),
+            (w.CriticalSlaSafetyFactor, nameof(RoutingWeights.CriticalSlaSafetyFactor)),
+            (w.EdgeReserveUtilization, nameof(RoutingWeights.EdgeReserveUtilization)),
+            (w.EdgeSparseReserveUtilization, nameof(RoutingWeights.EdgeSparseReserveUtilization)),
+        })
         {
             Require(double.IsFinite(value) && value > 0 && value <= 1, nameof(RoutingExperiment.Weights) + "." + field, "must be above 0 and at most 1");
         }

@@ -182,11 +182,14 @@ public sealed class MonitorGrainTests
         var fraction = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(new RoutingExperiment { Name = "x", Fraction = 1.5 }));
         var density = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(
             new RoutingExperiment { Name = "x", Fraction = 0.5, Weights = new RoutingWeights { EdgeSparseTokensPerMs = 12, EdgeReserveMinTokensPerMs = 10 } }));
+        var share = await Assert.ThrowsAsync<ArgumentException>(() => monitor.SetExperiment(
+            new RoutingExperiment { Name = "x", Fraction = 0.5, Weights = new RoutingWeights { EdgeSparseReserveUtilization = 1.5 } }));
 
         Assert.Equal(nameof(RoutingObservation.LatencyMs), latency.ParamName);
         Assert.Equal(nameof(RoutingExperiment.Name), name.ParamName);
         Assert.Equal(nameof(RoutingExperiment.Fraction), fraction.ParamName);
         Assert.Equal(nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.EdgeReserveMinTokensPerMs), density.ParamName);
+        Assert.Equal(nameof(RoutingExperiment.Weights) + "." + nameof(RoutingWeights.EdgeSparseReserveUtilization), share.ParamName);
         var report = await monitor.Report();
         Assert.Empty(report.Nodes);
         Assert.Null(report.Learning.Experiment);
