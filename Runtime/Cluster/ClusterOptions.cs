@@ -59,6 +59,13 @@ public sealed class ClusterOptions : IValidatableObject
     /// </summary>
     public int PublishesInFlight { get; set; } = 2;
 
+    /// <summary>
+    /// Calls out (published, not yet confirmed) from which new calls gather into rounds. Below it a call is published at
+    /// once: a few calls spread over the partitions rarely share a queue, so gathering them saves no broker message and
+    /// only makes each wait for an earlier confirm. Replies, all to a few callers, always gather.
+    /// </summary>
+    public int GatherFromCallsInFlight { get; set; } = 64;
+
     /// <summary>Most calls (or replies) gathered into one broker message.</summary>
     public int MessageMaxCalls { get; set; } = 128;
 
@@ -137,6 +144,7 @@ public sealed class ClusterOptions : IValidatableObject
             (nameof(PartitionPrefetch), PartitionPrefetch, 1, ushort.MaxValue),
             (nameof(PublisherChannels), PublisherChannels, 1, 64),
             (nameof(PublishesInFlight), PublishesInFlight, 1, 64),
+            (nameof(GatherFromCallsInFlight), GatherFromCallsInFlight, 0, 100_000),
             (nameof(MessageMaxCalls), MessageMaxCalls, 1, 10_000),
             (nameof(MessageMaxBytes), MessageMaxBytes, 1024, 64 * 1024 * 1024),
             (nameof(DeduplicationWindow), DeduplicationWindow, 0, 1_000_000),

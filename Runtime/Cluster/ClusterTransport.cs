@@ -71,8 +71,8 @@ internal sealed partial class ClusterTransport : IAsyncDisposable
         Membership = new ClusterMembership(SiloId, _options.FailureTimeout);
         _replyQueue = ClusterTopology.ReplyQueue(_options.Name, SiloId);
         _partitionQueues = [.. Enumerable.Range(0, _options.Partitions).Select(p => ClusterTopology.PartitionQueue(_options.Name, p))];
-        _requests = new Outbox<OutgoingCall>(static c => c.Queue, static c => c.Body.Length, PublishCalls, LogPublishFault, _options.PublishesInFlight, _options.MessageMaxCalls, _options.MessageMaxBytes);
-        _replies = new Outbox<OutgoingReply>(static r => r.ReplyTo, static r => r.Body.Length, PublishReplies, LogPublishFault, _options.PublishesInFlight, _options.MessageMaxCalls, _options.MessageMaxBytes);
+        _requests = new Outbox<OutgoingCall>(static c => c.Queue, static c => c.Body.Length, PublishCalls, LogPublishFault, _options.PublishesInFlight, _options.GatherFromCallsInFlight, _options.MessageMaxCalls, _options.MessageMaxBytes);
+        _replies = new Outbox<OutgoingReply>(static r => r.ReplyTo, static r => r.Body.Length, PublishReplies, LogPublishFault, _options.PublishesInFlight, 0, _options.MessageMaxCalls, _options.MessageMaxBytes);
         runtime.Cluster = this;
     }
 

@@ -4,7 +4,9 @@ namespace Reroute.Runtime.Cluster;
 /// Messages waiting to be published, sent in rounds: at most a fixed number of rounds are out at once (each publishes
 /// and waits for its confirms), and what arrives meanwhile gathers into the next round. So an idle silo publishes a call
 /// at once, and a busy one sends many calls per broker message: the broker, the sender and the receiver then pay per
-/// message for a whole batch instead of per call.
+/// message for a whole batch instead of per call. Below <paramref name="gatherFromItemsInFlight"/> items out, an item
+/// goes at once in a round of its own whatever the rounds out: so few items rarely share a destination that gathering
+/// them would save no message, only add a confirm's wait.
 /// </summary>
 internal sealed class Outbox<T>(
     Func<T, string> destinationOf,
@@ -12,12 +14,14 @@ internal sealed class Outbox<T>(
     Func<string, List<T>, Task> sendMessage,
     Action<Exception> onFault,
     int roundsInFlight,
+    int gatherFromItemsInFlight,
     int maxItemsPerMessage,
     int maxBytesPerMessage)
 {
     private readonly Lock _lock = new();
     private List<T> _waiting = [];
     private int _inFlight;
+    private int _itemsInFlight;
     private long _messages;
     private long _items;
 
@@ -27,20 +31,30 @@ internal sealed class Outbox<T>(
     /// <summary>Items those messages carried.</summary>
     public long Items => Interlocked.Read(ref _items);
 
+    /// <summary>Rounds published and not yet confirmed.</summary>
+    public int RoundsInFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight;
+            }
+        }
+    }
+
     public void Add(T item)
     {
         List<T> round;
         lock (_lock)
         {
             _waiting.Add(item);
-            if (_inFlight >= roundsInFlight)
+            if (!MaySend())
             {
                 return;
             }
 
-            _inFlight++;
-            round = _waiting;
-            _waiting = [];
+            round = TakeRound();
         }
 
         _ = Run(round);
@@ -63,16 +77,29 @@ internal sealed class Outbox<T>(
 
             lock (_lock)
             {
-                if (_waiting.Count == 0)
+                _inFlight--;
+                _itemsInFlight -= round.Count;
+
+                // Whatever waits is left only to rounds still out, which take it when they end.
+                if (_waiting.Count == 0 || !MaySend())
                 {
-                    _inFlight--;
                     return;
                 }
 
-                round = _waiting;
-                _waiting = [];
+                round = TakeRound();
             }
         }
+    }
+
+    private bool MaySend() => _inFlight < roundsInFlight || _itemsInFlight + _waiting.Count < gatherFromItemsInFlight;
+
+    private List<T> TakeRound()
+    {
+        var round = _waiting;
+        _waiting = [];
+        _inFlight++;
+        _itemsInFlight += round.Count;
+        return round;
     }
 
     /// <summary>One message per destination and size limit, all published at once.</summary>

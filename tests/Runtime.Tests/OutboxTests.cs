@@ -25,6 +25,14 @@ public sealed class OutboxTests
             return confirm.Task;
         }
 
+        public void Confirm(int message)
+        {
+            lock (Messages)
+            {
+                Confirms[message].TrySetResult();
+            }
+        }
+
         public void ConfirmAll()
         {
             lock (Messages)
@@ -41,7 +49,7 @@ public sealed class OutboxTests
     public async Task An_idle_outbox_sends_at_once_and_what_comes_while_its_rounds_are_out_goes_together_per_queue_in_the_next()
     {
         var broker = new Broker();
-        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, gatherFromItemsInFlight: 0, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
 
         outbox.Add(new Item("p1", 10, "a"));
         outbox.Add(new Item("p1", 10, "b"));
@@ -62,10 +70,33 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Below_the_gathering_line_items_go_at_once_in_rounds_of_their_own_and_above_it_they_wait_for_a_round_to_end()
+    {
+        var broker = new Broker();
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, gatherFromItemsInFlight: 3, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
+
+        outbox.Add(new Item("q", 1, "a"));
+        outbox.Add(new Item("q", 1, "b"));
+        outbox.Add(new Item("q", 1, "c"));
+        outbox.Add(new Item("q", 1, "d"));
+        Assert.Equal(["a", "b"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
+
+        // One round ends, but two items are still out and the line is three: c and d wait for the other.
+        broker.Confirm(0);
+        await Eventually(() => outbox.RoundsInFlight == 1);
+        Assert.Equal(2, broker.Messages.Count);
+
+        broker.Confirm(1);
+        await Eventually(() => broker.Messages.Count == 3);
+        Assert.Equal(["a", "b", "c d"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
+        Assert.Equal(4, outbox.Items);
+    }
+
+    [Fact]
     public async Task Gathered_items_are_cut_into_messages_by_count_and_bytes_and_an_oversized_item_goes_alone()
     {
         var broker = new Broker();
-        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, maxItemsPerMessage: 3, maxBytesPerMessage: 100);
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, gatherFromItemsInFlight: 0, maxItemsPerMessage: 3, maxBytesPerMessage: 100);
         outbox.Add(new Item("q", 1, "first"));
         foreach (var (name, size) in new[] { ("a", 10), ("b", 10), ("c", 10), ("d", 10), ("big", 500), ("e", 60), ("f", 50) })
         {
@@ -98,6 +129,7 @@ public sealed class OutboxTests
             },
             e => faults.Add(e),
             roundsInFlight: 1,
+            gatherFromItemsInFlight: 0,
             maxItemsPerMessage: 10,
             maxBytesPerMessage: 1_000);
 
