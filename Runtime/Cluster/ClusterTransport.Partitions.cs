@@ -311,7 +311,7 @@ internal sealed partial class ClusterTransport
         byte[] reply;
         try
         {
-            reply = GrainMessageCodec.EncodeReply(call.MessageId, call.Request, turn);
+            reply = GrainMessageCodec.EncodeReply(incoming.ReplyId ?? call.MessageId, call.Request, turn);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -396,9 +396,9 @@ internal sealed partial class ClusterTransport
         // Dead-lettered already: whether or not the caller hears it, the request is done with here.
         if (call is not null)
         {
-            await SendReply(incoming, GrainMessageCodec.EncodeReply(call.MessageId, call.Request, Task.FromException(new GrainMessageFormatException(reason))));
+            await SendReply(incoming, GrainMessageCodec.EncodeReply(incoming.ReplyId ?? call.MessageId, call.Request, Task.FromException(new GrainMessageFormatException(reason))));
         }
-        else if (incoming.MessageId is { } id)
+        else if (incoming.ReplyId is { } id)
         {
             await SendReply(incoming, GrainMessageCodec.EncodeErrorReply(id, new GrainMessageFormatException(reason)));
         }
@@ -414,7 +414,7 @@ internal sealed partial class ClusterTransport
             return true;
         }
 
-        var outgoing = new OutgoingReply(incoming.ReplyTo, incoming.CorrelationId ?? incoming.MessageId, reply);
+        var outgoing = new OutgoingReply(incoming.ReplyTo, incoming.ReplyId, reply);
         _replies.Add(outgoing);
         return await outgoing.Sent.Task;
     }
@@ -457,5 +457,12 @@ internal sealed partial class ClusterTransport
         ReadOnlyMemory<byte> Body,
         string? MessageId,
         string? ReplyTo,
-        string? CorrelationId);
+        string? CorrelationId)
+    {
+        /// <summary>
+        /// What the reply is matched by: the caller's correlation id, else the message id. It is also the id written in
+        /// the reply itself, since a batch of replies can carry only that.
+        /// </summary>
+        public string? ReplyId => CorrelationId ?? MessageId;
+    }
 }

@@ -409,6 +409,48 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
+    public async Task A_reply_names_the_callers_correlation_id_in_its_properties_and_in_its_body_however_replies_are_sent()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var key = Silos.Key("correlated");
+        var target = new GrainId(ProbeType, key);
+        var touch = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+
+        // A caller whose correlation ids are not its message ids; several at once, so the silo may batch the replies.
+        var sends = Enumerable.Range(1, 6).Select(i => channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
+            new BasicProperties { Persistent = true, MessageId = $"message-{i}", CorrelationId = $"caller-{i}", ReplyTo = replies.QueueName },
+            GrainMessageCodec.EncodeCall($"message-{i}", target, (GrainRequest)Activator.CreateInstance(touch)!)).AsTask());
+        await Task.WhenAll(sends);
+
+        var answered = new List<string>();
+        await ClusterSilos.Eventually("all six answered", () =>
+        {
+            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
+            {
+                if (reply.BasicProperties.ContentType == GrainMessageBatch.ContentType)
+                {
+                    answered.AddRange(GrainMessageBatch.Split(reply.Body).Select(static line => GrainMessageBatch.MessageIdOf(line.Span)!));
+                }
+                else
+                {
+                    Assert.Equal(reply.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(reply.Body.Span));
+                    answered.Add(reply.BasicProperties.CorrelationId!);
+                }
+            }
+
+            return answered.Count == 6;
+        });
+        Assert.Equal(Enumerable.Range(1, 6).Select(static i => $"caller-{i}"), answered.Order(StringComparer.Ordinal));
+        Assert.Equal(7, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
+    }
+
+    [Fact]
     public async Task A_batch_message_has_each_call_answered_its_malformed_lines_dead_lettered_alone_and_is_acknowledged_once()
     {
         await using var cluster = new ClusterSilos(broker.Uri);
