@@ -11,6 +11,7 @@ internal sealed partial class Activation
         {
             var states = _grainClass.CreateStates(GrainId, _runtime.Storage);
             _grain = GrainContextScope.Construct(this, () => _grainClass.Create(_runtime.Services, states));
+            _states = states;
             foreach (var state in states)
             {
                 await state.ReadStateAsync();

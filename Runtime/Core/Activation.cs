@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Reroute.Runtime.Persistence;
 
 namespace Reroute.Runtime.Core;
 
@@ -21,6 +22,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
     private readonly ActivationScheduler _scheduler = new();
     private Queue<GrainRequest>? _waiting;
     private object? _grain;
+    private IPersistentStateBinding[] _states = [];
     private ActivationState _state;
     private int _running;
     private int _runningWriters;
@@ -285,10 +287,12 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                 _lastActiveTick = _runtime.Catalog.CurrentTick;
             }
 
-            if (finished.IsFaulted && finished.Exception!.InnerException is InconsistentStateException && _state == ActivationState.Valid)
+            if (_state == ActivationState.Valid && Array.Exists(_states, static s => s.IsStale))
             {
                 // Its copy of the state is older than the stored one and every later write would be refused too: as in
-                // Orleans, it goes once idle, and the next call reads the stored state on a new activation.
+                // Orleans, it goes once idle, and the next call reads the stored state on a new activation. Only the
+                // activation whose own write was refused (whether or not the grain caught the exception): a caller that merely
+                // hears it keeps its state.
                 _deactivationReason = new DeactivationReason(DeactivationReasonCode.StaleState, "A state write was refused: another writer changed the stored state.");
                 _deactivateWhenIdle = true;
             }

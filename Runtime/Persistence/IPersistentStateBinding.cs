@@ -4,4 +4,10 @@ namespace Reroute.Runtime.Persistence;
 internal interface IPersistentStateBinding
 {
     Task ReadStateAsync();
+
+    /// <summary>
+    /// Whether the storage refused this activation's last write or clear as stale and the state was not read since: every
+    /// later write would be refused too, so the activation must go.
+    /// </summary>
+    bool IsStale { get; }
 }

@@ -13,9 +13,12 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
 
     public bool RecordExists { get; private set; }
 
+    public bool IsStale { get; private set; }
+
     public async Task ReadStateAsync()
     {
         var stored = await storage.ReadAsync(grainId, stateName, CancellationToken.None);
+        IsStale = false;
         if (stored is null)
         {
             State = new TState();
@@ -32,13 +35,33 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     public async Task WriteStateAsync()
     {
         var json = JsonSerializer.Serialize(State, RuntimeJson.Options);
-        Etag = await storage.WriteAsync(grainId, stateName, json, Etag, CancellationToken.None);
+        try
+        {
+            Etag = await storage.WriteAsync(grainId, stateName, json, Etag, CancellationToken.None);
+        }
+        catch (InconsistentStateException)
+        {
+            IsStale = true;
+            throw;
+        }
+
+        IsStale = false;
         RecordExists = true;
     }
 
     public async Task ClearStateAsync()
     {
-        await storage.ClearAsync(grainId, stateName, Etag, CancellationToken.None);
+        try
+        {
+            await storage.ClearAsync(grainId, stateName, Etag, CancellationToken.None);
+        }
+        catch (InconsistentStateException)
+        {
+            IsStale = true;
+            throw;
+        }
+
+        IsStale = false;
         Etag = null;
         RecordExists = false;
         State = new TState();

@@ -57,6 +57,33 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         Assert.Equal("after", await grain.Get());
     }
 
+    [Fact]
+    public async Task Only_the_activation_whose_write_was_refused_goes_a_caller_that_hears_the_exception_stays()
+    {
+        await using var silo = await Silos.Start("Sqlite");
+        var runtime = ClusterSilos.Runtime(silo);
+        var callerKey = Silos.Key("caller");
+        var calleeKey = Silos.Key("callee");
+        var callerId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), callerKey);
+        var calleeId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), calleeKey);
+        var caller = silo.GrainFactory.GetGrain<IStatefulGrain>(callerKey);
+        await caller.Set("caller's own", write: true);
+        await silo.GrainFactory.GetGrain<IStatefulGrain>(calleeKey).Set("agreed", write: true);
+        var callerActivation = runtime.Catalog.Activations().Single(a => a.GrainId == callerId);
+
+        var other = new Activation(runtime, runtime.Classes.Get(calleeId), calleeId);
+        Assert.Equal("agreed", await (Task<string?>)other.Receive(Request(nameof(IStatefulGrain.Get))));
+        await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => caller.SetThrough(calleeKey, "stale"));
+        await ClusterSilos.Eventually("the stale callee gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == calleeId));
+
+        // The caller's next turn runs on the same activation: it was not taken for stale.
+        await caller.Set("still here", write: true);
+        Assert.Same(callerActivation, runtime.Catalog.Activations().Single(a => a.GrainId == callerId));
+        Assert.Equal("from the other writer", await silo.GrainFactory.GetGrain<IStatefulGrain>(calleeKey).Get());
+    }
+
     private static async Task Race(TestSilo silo)
     {
         var key = Silos.Key("raced");

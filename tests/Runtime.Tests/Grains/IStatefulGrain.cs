@@ -6,6 +6,9 @@ public interface IStatefulGrain : IGrainWithStringKey
 
     Task<string?> Get();
 
+    /// <summary>Asks the grain <paramref name="otherKey"/> to set and write <paramref name="value"/>; its errors come back through this one.</summary>
+    Task SetThrough(string otherKey, string value);
+
     /// <summary>Holds the turn until the test releases <c>gate:{key}</c>, then sets the value in memory only.</summary>
     Task SetAfterGate(string value);
 

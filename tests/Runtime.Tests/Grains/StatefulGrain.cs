@@ -31,6 +31,8 @@ public sealed class StatefulGrain([PersistentState("profile")] IPersistentState<
 
     public Task<string?> Get() => Task.FromResult(state.State.Value);
 
+    public Task SetThrough(string otherKey, string value) => GrainFactory.GetGrain<IStatefulGrain>(otherKey).Set(value, write: true);
+
     public async Task SetAfterGate(string value)
     {
         Signals.Set($"entered:{GetPrimaryKeyString()}");
