@@ -43,6 +43,18 @@ internal sealed class Outbox<T>(
         }
     }
 
+    /// <summary>Items in those rounds.</summary>
+    public int ItemsInFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _itemsInFlight;
+            }
+        }
+    }
+
     public void Add(T item)
     {
         List<T> round;
@@ -64,6 +76,8 @@ internal sealed class Outbox<T>(
     {
         while (true)
         {
+            // Counted now: a send may drop items from the list it is given (calls that completed meanwhile).
+            var items = round.Count;
             try
             {
                 await SendRound(round);
@@ -78,7 +92,7 @@ internal sealed class Outbox<T>(
             lock (_lock)
             {
                 _inFlight--;
-                _itemsInFlight -= round.Count;
+                _itemsInFlight -= items;
 
                 // Whatever waits is left only to rounds still out, which take it when they end.
                 if (_waiting.Count == 0 || !MaySend())
