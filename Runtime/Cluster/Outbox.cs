@@ -5,8 +5,8 @@ namespace Reroute.Runtime.Cluster;
 /// and waits for its confirms), and what arrives meanwhile gathers into the next round. So an idle silo publishes a call
 /// at once, and a busy one sends many calls per broker message: the broker, the sender and the receiver then pay per
 /// message for a whole batch instead of per call. Below <paramref name="gatherFromItemsInFlight"/> items out, an item
-/// goes at once in a round of its own whatever the rounds out: so few items rarely share a destination that gathering
-/// them would save no message, only add a confirm's wait.
+/// goes at once in a round of its own, which does not count against the rounds allowed out: so few items rarely share
+/// a destination that gathering them would save no message, only add a confirm's wait.
 /// </summary>
 internal sealed class Outbox<T>(
     Func<T, string> destinationOf,
@@ -20,7 +20,8 @@ internal sealed class Outbox<T>(
 {
     private readonly Lock _lock = new();
     private List<T> _waiting = [];
-    private int _inFlight;
+    private int _gatheredInFlight;
+    private int _soloInFlight;
     private int _itemsInFlight;
     private long _messages;
     private long _items;
@@ -38,7 +39,7 @@ internal sealed class Outbox<T>(
         {
             lock (_lock)
             {
-                return _inFlight;
+                return _gatheredInFlight + _soloInFlight;
             }
         }
     }
@@ -57,30 +58,30 @@ internal sealed class Outbox<T>(
 
     public void Add(T item)
     {
-        List<T> round;
+        (List<T> Items, bool Gathered) round;
         lock (_lock)
         {
             _waiting.Add(item);
-            if (!MaySend())
+            if (TakeRound() is not { } taken)
             {
                 return;
             }
 
-            round = TakeRound();
+            round = taken;
         }
 
         _ = Run(round);
     }
 
-    private async Task Run(List<T> round)
+    private async Task Run((List<T> Items, bool Gathered) round)
     {
         while (true)
         {
             // Counted now: a send may drop items from the list it is given (calls that completed meanwhile).
-            var items = round.Count;
+            var items = round.Items.Count;
             try
             {
-                await SendRound(round);
+                await SendRound(round.Items);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -91,29 +92,51 @@ internal sealed class Outbox<T>(
 
             lock (_lock)
             {
-                _inFlight--;
+                if (round.Gathered)
+                {
+                    _gatheredInFlight--;
+                }
+                else
+                {
+                    _soloInFlight--;
+                }
+
                 _itemsInFlight -= items;
 
-                // Whatever waits is left only to rounds still out, which take it when they end.
-                if (_waiting.Count == 0 || !MaySend())
+                // Items wait only while the gathered rounds allowed are all out; one of those takes them when it ends.
+                if (_waiting.Count == 0 || TakeRound() is not { } next)
                 {
                     return;
                 }
 
-                round = TakeRound();
+                round = next;
             }
         }
     }
 
-    private bool MaySend() => _inFlight < roundsInFlight || _itemsInFlight + _waiting.Count < gatherFromItemsInFlight;
-
-    private List<T> TakeRound()
+    /// <summary>What waits, as a gathered round when one may go, else as a solo round while few items are out.</summary>
+    private (List<T> Items, bool Gathered)? TakeRound()
     {
+        bool gathered;
+        if (_gatheredInFlight < roundsInFlight)
+        {
+            gathered = true;
+            _gatheredInFlight++;
+        }
+        else if (_itemsInFlight + _waiting.Count < gatherFromItemsInFlight)
+        {
+            gathered = false;
+            _soloInFlight++;
+        }
+        else
+        {
+            return null;
+        }
+
         var round = _waiting;
         _waiting = [];
-        _inFlight++;
         _itemsInFlight += round.Count;
-        return round;
+        return (round, gathered);
     }
 
     /// <summary>One message per destination and size limit, all published at once.</summary>

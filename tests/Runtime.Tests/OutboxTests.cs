@@ -70,26 +70,30 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task Below_the_gathering_line_items_go_at_once_in_rounds_of_their_own_and_above_it_they_wait_for_a_round_to_end()
+    public async Task Below_the_gathering_line_items_go_at_once_in_solo_rounds_and_above_it_they_wait_only_for_a_gathered_round()
     {
         var broker = new Broker();
-        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, gatherFromItemsInFlight: 3, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
+        var outbox = new Outbox<Item>(static i => i.Queue, static i => i.Size, broker.Send, static e => throw e, roundsInFlight: 1, gatherFromItemsInFlight: 4, maxItemsPerMessage: 100, maxBytesPerMessage: 1_000);
 
-        outbox.Add(new Item("q", 1, "a"));
-        outbox.Add(new Item("q", 1, "b"));
-        outbox.Add(new Item("q", 1, "c"));
-        outbox.Add(new Item("q", 1, "d"));
-        Assert.Equal(["a", "b"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
+        // a takes the one gathered round; b and c go solo while fewer than four items are out; d to g must gather.
+        foreach (var name in new[] { "a", "b", "c", "d", "e", "f", "g" })
+        {
+            outbox.Add(new Item("q", 1, name));
+        }
 
-        // One round ends, but two items are still out and the line is three: c and d wait for the other.
-        broker.Confirm(0);
-        await Eventually(() => outbox.RoundsInFlight == 1);
-        Assert.Equal(2, broker.Messages.Count);
+        Assert.Equal(["a", "b", "c"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
 
+        // A solo round ending frees no gathered round, and two items out plus four waiting is above the line.
         broker.Confirm(1);
-        await Eventually(() => broker.Messages.Count == 3);
-        Assert.Equal(["a", "b", "c d"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
-        Assert.Equal(4, outbox.Items);
+        await Eventually(() => outbox.RoundsInFlight == 2);
+        Assert.Equal(3, broker.Messages.Count);
+
+        // The gathered round ending lets d to g go together, though c is still out (and still above the line).
+        broker.Confirm(0);
+        await Eventually(() => broker.Messages.Count == 4);
+        Assert.Equal(["a", "b", "c", "d e f g"], broker.Messages.Select(static m => string.Join(' ', m.Items)));
+        Assert.Equal(2, outbox.RoundsInFlight);
+        Assert.Equal(7, outbox.Items);
     }
 
     [Fact]
