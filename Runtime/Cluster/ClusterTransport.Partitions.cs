@@ -1,5 +1,6 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using Reroute.Runtime.Core;
 using Reroute.Runtime.Serialization;
 
 namespace Reroute.Runtime.Cluster;
@@ -296,11 +297,13 @@ internal sealed partial class ClusterTransport
         }
 
         var deliveries = incoming.Delivery.DeliveryCount + 1;
-        if (turn.Exception?.InnerException is InconsistentStateException && incoming.Delivery.Redelivered && deliveries < _options.DeliveryLimit)
+        if (turn.Exception?.InnerException is InconsistentStateException && incoming.Delivery.Redelivered && deliveries < _options.DeliveryLimit
+            && _runtime.Catalog.Find(call.Target) is null or Activation { HoldsStaleState: true })
         {
             // A request handed over from a silo that died found the state that silo wrote after this activation read it
             // (its last write landed late). The activation goes (see Activation); the request runs again on a new one,
-            // which reads what is stored, rather than fail a call its caller made once.
+            // which reads what is stored, rather than fail a call its caller made once. Not when the refused write was
+            // a callee's: the target's activation stays, and running the request again on it could apply it twice.
             incoming.Slot.Forget(call.Target, call.MessageId);
             promise?.TrySetException(turn.Exception.InnerException);
             LogRequeued(call.MessageId, deliveries, $"{call.Target}.{call.Request.Method.Name} found its state changed by another writer");

@@ -49,6 +49,9 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
 
     public object? GrainInstance => _grain;
 
+    /// <summary>Whether a state write of this activation was refused as stale (it goes once idle).</summary>
+    public bool HoldsStaleState => Array.Exists(_states, static s => s.IsStale);
+
     public GrainClass GrainClass => _grainClass;
 
     public override bool IsLive => _state < ActivationState.Deactivating;
@@ -287,7 +290,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                 _lastActiveTick = _runtime.Catalog.CurrentTick;
             }
 
-            if (_state == ActivationState.Valid && Array.Exists(_states, static s => s.IsStale))
+            if (_state == ActivationState.Valid && HoldsStaleState)
             {
                 // Its copy of the state is older than the stored one and every later write would be refused too: as in
                 // Orleans, it goes once idle, and the next call reads the stored state on a new activation. Only the

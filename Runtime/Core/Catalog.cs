@@ -43,6 +43,9 @@ internal sealed class Catalog : IDisposable
         return _targets.GetOrAdd(grainId, created);
     }
 
+    /// <summary>The live activation (or worker pool) of a grain here, if there is one.</summary>
+    public DispatchTarget? Find(GrainId grainId) => _targets.TryGetValue(grainId, out var target) ? target : null;
+
     public void Remove(Activation activation)
     {
         if (!_targets.TryGetValue(activation.GrainId, out var target))

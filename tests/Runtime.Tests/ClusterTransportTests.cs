@@ -409,6 +409,76 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     }
 
     [Fact]
+    public async Task A_redelivered_request_whose_callee_found_its_state_stale_is_answered_with_the_error_not_run_again_on_the_same_activation()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var runtime = ClusterSilos.Runtime(a);
+        var callerKey = Silos.Key("through");
+        var calleeKey = Silos.Key("stale-callee");
+        var callerId = new GrainId(StatefulType, callerKey);
+        var calleeId = new GrainId(StatefulType, calleeKey);
+        await a.GrainFactory.GetGrain<IStatefulGrain>(callerKey).Set("caller", write: true);
+        await a.GrainFactory.GetGrain<IStatefulGrain>(calleeKey).Set("agreed", write: true);
+        var callerActivation = runtime.Catalog.Activations().Single(x => x.GrainId == callerId);
+        await StaleActivationTests.ChangedByAnotherWriter(runtime, calleeId, "agreed");
+
+        var answer = await AnswerRedelivered(cluster, callerId, "through-1", StaleActivationTests.Request(nameof(IStatefulGrain.SetThrough), calleeKey, "once"));
+
+        // The refused write was the callee's: the caller's activation stays, so the caller hears the error once.
+        Assert.Contains(nameof(InconsistentStateException), answer, StringComparison.Ordinal);
+        Assert.Same(callerActivation, runtime.Catalog.Activations().Single(x => x.GrainId == callerId));
+        await ClusterSilos.Eventually("the stale callee gone", () => !runtime.Catalog.Activations().Any(x => x.GrainId == calleeId));
+        Assert.Equal("from the other writer", await a.GrainFactory.GetGrain<IStatefulGrain>(calleeKey).Get());
+    }
+
+    [Fact]
+    public async Task A_redelivered_request_whose_own_state_write_was_refused_runs_again_on_a_new_activation_that_reads_the_stored_state()
+    {
+        await using var cluster = new ClusterSilos(broker.Uri);
+        var a = await cluster.Start("silo-a");
+        await ClusterSilos.Converged(a);
+        var runtime = ClusterSilos.Runtime(a);
+        var key = Silos.Key("stale-target");
+        var grainId = new GrainId(StatefulType, key);
+        await a.GrainFactory.GetGrain<IStatefulGrain>(key).Set("agreed", write: true);
+        var stale = runtime.Catalog.Activations().Single(x => x.GrainId == grainId);
+        await StaleActivationTests.ChangedByAnotherWriter(runtime, grainId, "agreed");
+
+        var answer = await AnswerRedelivered(cluster, grainId, "set-1", StaleActivationTests.Request(nameof(IStatefulGrain.Set), "after the hand-over", true));
+
+        Assert.DoesNotContain("errorType", answer, StringComparison.Ordinal);
+        Assert.NotSame(stale, runtime.Catalog.Activations().Single(x => x.GrainId == grainId));
+        Assert.Equal("after the hand-over", await a.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+    }
+
+    /// <summary>Publishes a request as the broker hands it to a new owner after its first owner died (delivered once before), and returns the reply.</summary>
+    private async Task<string> AnswerRedelivered(ClusterSilos cluster, GrainId target, string messageId, GrainRequest request)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties
+        {
+            Persistent = true,
+            MessageId = messageId,
+            CorrelationId = messageId,
+            ReplyTo = replies.QueueName,
+            Headers = new Dictionary<string, object?> { [ClusterTopology.DeliveryCountHeader] = 1L },
+        }, GrainMessageCodec.EncodeCall(messageId, target, request));
+
+        string? answer = null;
+        await ClusterSilos.Eventually("the request answered", () =>
+        {
+            answer = channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply ? Encoding.UTF8.GetString(reply.Body.Span) : null;
+            return answer is not null;
+        });
+        return answer!;
+    }
+
+    [Fact]
     public async Task A_reply_names_the_callers_correlation_id_in_its_properties_and_in_its_body_however_replies_are_sent()
     {
         await using var cluster = new ClusterSilos(broker.Uri);

@@ -44,10 +44,7 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
         await grain.Set("agreed", write: true);
 
-        // Another writer (as a silo that died with its write still on the way) changes the stored state.
-        var other = new Activation(runtime, runtime.Classes.Get(grainId), grainId);
-        Assert.Equal("agreed", await (Task<string?>)other.Receive(Request(nameof(IStatefulGrain.Get))));
-        await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
+        await ChangedByAnotherWriter(runtime, grainId, "agreed");
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => grain.Set("stale", write: true));
         await ClusterSilos.Eventually("the stale activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == grainId));
@@ -71,9 +68,7 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         await silo.GrainFactory.GetGrain<IStatefulGrain>(calleeKey).Set("agreed", write: true);
         var callerActivation = runtime.Catalog.Activations().Single(a => a.GrainId == callerId);
 
-        var other = new Activation(runtime, runtime.Classes.Get(calleeId), calleeId);
-        Assert.Equal("agreed", await (Task<string?>)other.Receive(Request(nameof(IStatefulGrain.Get))));
-        await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
+        await ChangedByAnotherWriter(runtime, calleeId, "agreed");
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => caller.SetThrough(calleeKey, "stale"));
         await ClusterSilos.Eventually("the stale callee gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == calleeId));
@@ -105,7 +100,15 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         Assert.Equal("winner", await silo.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
     }
 
-    private static GrainRequest Request(string method, params object[] arguments)
+    /// <summary>Another writer (as a silo that died with its write still on the way) changes the grain's stored state.</summary>
+    internal static async Task ChangedByAnotherWriter(GrainRuntime runtime, GrainId grainId, string expected)
+    {
+        var other = new Activation(runtime, runtime.Classes.Get(grainId), grainId);
+        Assert.Equal(expected, await (Task<string?>)other.Receive(Request(nameof(IStatefulGrain.Get))));
+        await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
+    }
+
+    internal static GrainRequest Request(string method, params object[] arguments)
     {
         var descriptor = GrainInterfaceRegistry.Get(typeof(IStatefulGrain)).Methods.Single(m => m.Method.Name == method);
         var request = (GrainRequest)Activator.CreateInstance(descriptor.RequestType)!;
