@@ -55,6 +55,22 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_activation_that_caught_the_refusal_of_its_own_write_goes_all_the_same()
+    {
+        await using var silo = await Silos.Start("Sqlite");
+        var key = Silos.Key("caught");
+        var runtime = ClusterSilos.Runtime(silo);
+        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
+        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        await grain.Set("agreed", write: true);
+        await ChangedByAnotherWriter(runtime, grainId, "agreed");
+
+        Assert.False(await grain.TrySet("stale"));
+        await ClusterSilos.Eventually("the stale activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == grainId));
+        Assert.Equal("from the other writer", await grain.Get());
+    }
+
+    [Fact]
     public async Task Only_the_activation_whose_write_was_refused_goes_a_caller_that_hears_the_exception_stays()
     {
         await using var silo = await Silos.Start("Sqlite");

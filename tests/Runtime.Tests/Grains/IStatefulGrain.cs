@@ -6,6 +6,9 @@ public interface IStatefulGrain : IGrainWithStringKey
 
     Task<string?> Get();
 
+    /// <summary>Sets and writes <paramref name="value"/>; a write refused as stale is caught here and reported as false.</summary>
+    Task<bool> TrySet(string value);
+
     /// <summary>Asks the grain <paramref name="otherKey"/> to set and write <paramref name="value"/>; its errors come back through this one.</summary>
     Task SetThrough(string otherKey, string value);
 

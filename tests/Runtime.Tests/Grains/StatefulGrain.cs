@@ -31,6 +31,20 @@ public sealed class StatefulGrain([PersistentState("profile")] IPersistentState<
 
     public Task<string?> Get() => Task.FromResult(state.State.Value);
 
+    public async Task<bool> TrySet(string value)
+    {
+        state.State.Value = value;
+        try
+        {
+            await state.WriteStateAsync();
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+    }
+
     public Task SetThrough(string otherKey, string value) => GrainFactory.GetGrain<IStatefulGrain>(otherKey).Set(value, write: true);
 
     public async Task SetAfterGate(string value)
