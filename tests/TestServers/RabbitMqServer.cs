@@ -32,6 +32,23 @@ public sealed class RabbitMqServer : IAsyncLifetime
     /// <summary>The CPU time the broker (the Erlang VM under Debian's wrapper) has used so far, for benchmarks.</summary>
     public TimeSpan ProcessorTime => _process?.ProcessorTimeOfTree ?? TimeSpan.Zero;
 
+    /// <summary>
+    /// The last lines of the broker's own log (its console says little; the data folder with the log goes on dispose),
+    /// for the error of a run whose silos could not reach it.
+    /// </summary>
+    public string LogTail(int lines = RememberedLines)
+    {
+        var folder = _folder is null ? null : Path.Combine(_folder, "log");
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return "(no broker log)";
+        }
+
+        // The node's log and its upgrade log: the one written last ends the tail.
+        var tail = Directory.GetFiles(folder, "*.log").OrderBy(File.GetLastWriteTimeUtc).SelectMany(File.ReadLines).TakeLast(lines);
+        return string.Join('\n', tail);
+    }
+
     public async Task InitializeAsync()
     {
         await InstallLock.WaitAsync();

@@ -40,9 +40,9 @@ internal static class ClusterBenchmark
         try
         {
             var name = "bench-" + Guid.NewGuid().ToString("N")[..8];
-            var a = await StartSilo("silo-a", Settings(broker.Uri, name, "silo-a"));
+            var a = await StartSilo(broker, "silo-a", Settings(broker.Uri, name, "silo-a"));
             await using var _a = a;
-            var b = await StartSilo("silo-b", Settings(broker.Uri, name, "silo-b"));
+            var b = await StartSilo(broker, "silo-b", Settings(broker.Uri, name, "silo-b"));
             await using var _b = b;
             await Until(() => a.Owned + b.Owned == Partitions && a.Owned > 0 && b.Owned > 0, TimeSpan.FromSeconds(60));
 
@@ -192,9 +192,19 @@ internal static class ClusterBenchmark
         }
     }
 
-    // This benchmark's own assembly is the silo program (Program.cs hands SiloVerb to ProcessSilo); its errors are shown.
-    private static Task<SiloProcess> StartSilo(string siloId, string[] settings)
-        => SiloProcess.Start(siloId, typeof(ClusterBenchmark).Assembly, SiloVerb, settings, Console.Error);
+    // This benchmark's own assembly is the silo program (Program.cs hands SiloVerb to ProcessSilo); its errors are shown,
+    // and when it cannot get ready, so is the broker's log (one run in about thirty found the broker unreachable).
+    private static async Task<SiloProcess> StartSilo(RabbitMqServer broker, string siloId, string[] settings)
+    {
+        try
+        {
+            return await SiloProcess.Start(siloId, typeof(ClusterBenchmark).Assembly, SiloVerb, settings, Console.Error);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message}\nRabbitMQ's log:\n{broker.LogTail()}", exception);
+        }
+    }
 
     private static async Task<IHost> StartClient(string brokerUri, string name)
     {
