@@ -51,16 +51,16 @@ internal sealed partial class ClusterTransport
                 return;
             }
 
-            var batch = calls.Count > 1;
+            var (contentType, body) = GrainMessageBatch.Pack(calls.ConvertAll(static c => c.Body));
+            var alone = calls.Count == 1 ? calls[0].MessageId : null;
             var properties = new BasicProperties
             {
                 Persistent = true,
-                MessageId = batch ? null : calls[0].MessageId,
-                CorrelationId = batch ? null : calls[0].MessageId,
+                MessageId = alone,
+                CorrelationId = alone,
                 ReplyTo = _replyQueue,
-                ContentType = batch ? GrainMessageBatch.ContentType : GrainMessageCodec.ContentType,
+                ContentType = contentType,
             };
-            var body = batch ? GrainMessageBatch.Join(calls.ConvertAll(static c => c.Body)) : calls[0].Body;
             var connected = _connected.Task;
             try
             {
@@ -168,13 +168,12 @@ internal sealed partial class ClusterTransport
     /// <summary>Publishes replies to one caller's queue as one message (a batch when there are several).</summary>
     private async Task PublishReplies(string replyTo, List<OutgoingReply> replies)
     {
-        var batch = replies.Count > 1;
+        var (contentType, body) = GrainMessageBatch.Pack(replies.ConvertAll(static r => r.Body));
         var properties = new BasicProperties
         {
-            CorrelationId = batch ? null : replies[0].CorrelationId,
-            ContentType = batch ? GrainMessageBatch.ContentType : GrainMessageCodec.ContentType,
+            CorrelationId = replies.Count == 1 ? replies[0].CorrelationId : null,
+            ContentType = contentType,
         };
-        var body = batch ? GrainMessageBatch.Join(replies.ConvertAll(static r => r.Body)) : replies[0].Body;
         var sent = true;
         try
         {

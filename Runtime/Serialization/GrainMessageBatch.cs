@@ -40,6 +40,16 @@ public static class GrainMessageBatch
         return body;
     }
 
+    /// <summary>
+    /// What one broker message carrying <paramref name="messages"/> holds: a single message as itself (so a lone call
+    /// looks as it always did), several as a batch.
+    /// </summary>
+    public static (string ContentType, byte[] Body) Pack(IReadOnlyList<byte[]> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return messages.Count == 1 ? (GrainMessageCodec.ContentType, messages[0]) : (ContentType, Join(messages));
+    }
+
     /// <summary>The messages of a batch body, blank lines skipped.</summary>
     public static List<ReadOnlyMemory<byte>> Split(ReadOnlyMemory<byte> body)
     {
@@ -76,7 +86,7 @@ public static class GrainMessageBatch
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isId = reader.ValueTextEquals("id"u8);
+                var isId = reader.ValueTextEquals(GrainMessageCodec.IdField);
                 if (!reader.Read())
                 {
                     return null;

@@ -15,7 +15,8 @@ public static class GrainMessageCodec
     /// <summary>The content type of one call or reply.</summary>
     public const string ContentType = "application/json";
 
-    private const string IdField = "id";
+    /// <summary>The field every call and reply writes first: its message (or correlation) id.</summary>
+    internal const string IdField = "id";
     private const string GrainTypeField = "grainType";
     private const string GrainKeyField = "grainKey";
     private const string MethodField = "method";
