@@ -57,11 +57,11 @@ internal sealed partial class Activation
         lock (_gate)
         {
             _state = ActivationState.Invalid;
+            _runtime.Catalog.Remove(this);
             waiting = _waiting?.ToArray() ?? [];
             _waiting?.Clear();
         }
 
-        _runtime.Catalog.Remove(this);
         foreach (var request in waiting)
         {
             _runtime.Timeouts.Untrack(request);
@@ -218,13 +218,16 @@ internal sealed partial class Activation
         GrainRequest[] forward;
         lock (_gate)
         {
+            // Gone and out of the catalog in one step: a caller that finds this activation gone passes its call on
+            // through the catalog, and while the catalog still held it, that pass came straight back here, round and
+            // round on the caller's stack until this thread ran again (a stack overflow in CI).
             _state = ActivationState.Invalid;
+            _runtime.Catalog.Remove(this);
             forward = _waiting?.ToArray() ?? [];
             _waiting = null;
             _deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        _runtime.Catalog.Remove(this);
         _runtime.LogDeactivated(GrainId, reason.ReasonCode);
         foreach (var request in forward)
         {

@@ -28,6 +28,32 @@ public sealed class ReviewRegressionTests
     }
 
     [Fact]
+    public async Task Callers_racing_an_activation_that_deactivates_after_every_call_all_complete_and_the_last_value_is_kept()
+    {
+        // CI once died of a stack overflow here: a call that found the activation gone while the catalog still held
+        // it was passed back to it again and again on the caller's stack.
+        const int callers = 8;
+        const int rounds = 40;
+        await using var silo = await Silos.Start();
+        var key = Silos.Key();
+        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        var runtime = silo.Services.GetRequiredService<GrainRuntime>();
+
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                await grain.Set($"{caller}:{round}", write: false);
+                await grain.Deactivate();
+            }
+        }))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        await ClusterSilos.Eventually("the last activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId.Key == key));
+        var lastValues = Enumerable.Range(0, callers).Select(caller => $"{caller}:{rounds - 1}");
+        Assert.Contains(await grain.Get(), lastValues);
+    }
+
+    [Fact]
     public async Task A_call_waiting_at_a_stateless_worker_that_is_deactivated_completes_on_another_worker()
     {
         await using var silo = await Silos.Start();
