@@ -5,9 +5,10 @@ using RabbitMQ.Client.Events;
 namespace Reroute.Benchmarks.Cluster;
 
 /// <summary>
-/// What the broker alone costs a call's request leg, without Reroute: publishers each publish a persistent message to
-/// their own quorum queue (single active consumer, as a partition) with confirms and wait until the consumer has it.
-/// The cross-silo latency cannot go below this floor plus the reply's leg over a classic queue.
+/// What the broker alone costs a call, without Reroute: publishers each publish a persistent message to their own
+/// quorum queue (single active consumer, as a partition) with confirms and wait until the consumer has it (the request
+/// leg), or until the consumer's transient reply has come back over a durable classic queue (the round trip, as a
+/// cross-silo call travels it, one message each way and no batching).
 /// </summary>
 internal static class BrokerFloor
 {
@@ -15,7 +16,7 @@ internal static class BrokerFloor
     private const int WarmUp = 300;
     private const int BodyBytes = 200;
 
-    public static async Task<(double P50, double P99)> Measure(string brokerUri, int publishers)
+    public static async Task<(double P50, double P99)> Measure(string brokerUri, int publishers, bool roundTrip = false)
     {
         var factory = new ConnectionFactory { Uri = new Uri(brokerUri) };
         await using var publishing = await factory.CreateConnectionAsync();
@@ -30,9 +31,31 @@ internal static class BrokerFloor
                 arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-single-active-consumer"] = true });
             TaskCompletionSource<long> delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
             var consumer = new AsyncEventingBasicConsumer(channel);
+            await using var replies = await publishing.CreateChannelAsync();
+            var replyQueue = queue + "-reply";
+            if (roundTrip)
+            {
+                await replies.QueueDeclareAsync(replyQueue, durable: true, exclusive: false, autoDelete: false);
+                var replyConsumer = new AsyncEventingBasicConsumer(replies);
+                replyConsumer.ReceivedAsync += (_, _) =>
+                {
+                    delivered.TrySetResult(Stopwatch.GetTimestamp());
+                    return Task.CompletedTask;
+                };
+                await replies.BasicConsumeAsync(replyQueue, autoAck: true, replyConsumer);
+            }
+
             consumer.ReceivedAsync += async (_, delivery) =>
             {
-                delivered.TrySetResult(Stopwatch.GetTimestamp());
+                if (roundTrip)
+                {
+                    await channel.BasicPublishAsync(string.Empty, replyQueue, mandatory: false, new BasicProperties(), delivery.Body);
+                }
+                else
+                {
+                    delivered.TrySetResult(Stopwatch.GetTimestamp());
+                }
+
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
             };
             await channel.BasicConsumeAsync(queue, autoAck: false, consumer);
@@ -51,6 +74,11 @@ internal static class BrokerFloor
             }
 
             await channel.QueueDeleteAsync(queue);
+            if (roundTrip)
+            {
+                await replies.QueueDeleteAsync(replyQueue);
+            }
+
             lock (all)
             {
                 all.AddRange(latencies);

@@ -82,6 +82,9 @@ internal static class ClusterBenchmark
             var floor = await BrokerFloor.Measure(broker.Uri, LatencyCallers);
             results.Add("broker_floor_p50_ms", floor.P50, "ms", $"RabbitMQ alone: persistent publish → delivery on a quorum queue, {LatencyCallers} publishers (one queue each), p50");
             results.Add("broker_floor_p99_ms", floor.P99, "ms", "… p99: the request leg of a call cannot be faster");
+            var roundTrip = await BrokerFloor.Measure(broker.Uri, LatencyCallers, roundTrip: true);
+            results.Add("broker_round_trip_floor_p50_ms", roundTrip.P50, "ms", $"RabbitMQ alone: that request, then a transient reply over a durable classic queue, {LatencyCallers} publishers, p50");
+            results.Add("broker_round_trip_floor_p99_ms", roundTrip.P99, "ms", "… p99: a cross-silo call (one message each way) cannot be faster");
 
             // kill -9 of silo B while callers keep calling; every call must still complete.
             using var stop = new CancellationTokenSource();
