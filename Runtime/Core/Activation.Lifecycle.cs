@@ -31,16 +31,27 @@ internal sealed partial class Activation
             return;
         }
 
-        List<GrainRequest>? admitted;
+        List<GrainRequest>? admitted = null;
         var deactivateNow = false;
         lock (_gate)
         {
-            _state = ActivationState.Valid;
-            admitted = AdmitWaiting();
-            if (_deactivateWhenIdle && _running == 0)
+            if (HoldsStaleState)
             {
+                // OnActivateAsync caught the refusal of its own write: no call runs on the stale copy; the waiting ones
+                // pass to the next activation, which reads the stored state.
+                _deactivationReason = s_staleState;
                 _state = ActivationState.Deactivating;
                 deactivateNow = true;
+            }
+            else
+            {
+                _state = ActivationState.Valid;
+                admitted = AdmitWaiting();
+                if (_deactivateWhenIdle && _running == 0)
+                {
+                    _state = ActivationState.Deactivating;
+                    deactivateNow = true;
+                }
             }
         }
 

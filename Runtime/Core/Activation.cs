@@ -13,6 +13,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
     private static readonly Func<object?, Task> s_runTurn = static state => Request(state).TargetActivation().RunTurn(Request(state));
     private static readonly Func<object?, Task> s_runDeferredTurn = static state => Request(state).TargetActivation().RunDeferredTurn(Request(state));
     private static readonly Action<Task, object?> s_turnFinished = static (task, state) => Request(state).TargetActivation().OnTurnFinished(Request(state), task);
+    private static readonly DeactivationReason s_staleState = new(DeactivationReasonCode.StaleState, "A state write was refused: another writer changed the stored state.");
     // Call chains cross processes in cluster mode: each process counts from its own random start so tokens do not collide.
     private static long s_nextToken = Random.Shared.NextInt64(1L << 40) << 20;
 
@@ -296,7 +297,7 @@ internal sealed partial class Activation : DispatchTarget, IGrainContext
                 // Orleans, it goes once idle, and the next call reads the stored state on a new activation. Only the
                 // activation whose own write was refused (whether or not the grain caught the exception): a caller that merely
                 // hears it keeps its state.
-                _deactivationReason = new DeactivationReason(DeactivationReasonCode.StaleState, "A state write was refused: another writer changed the stored state.");
+                _deactivationReason = s_staleState;
                 _deactivateWhenIdle = true;
             }
 

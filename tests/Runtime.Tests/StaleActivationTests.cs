@@ -71,6 +71,29 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_activation_whose_OnActivateAsync_caught_the_refusal_of_its_write_serves_no_call_the_next_activation_does()
+    {
+        await using var silo = await Silos.Start("Sqlite");
+        var key = Silos.Key("activating");
+        var runtime = ClusterSilos.Runtime(silo);
+        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
+        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        await grain.Set("agreed", write: true);
+        await grain.Deactivate();
+        await ClusterSilos.Eventually("the first activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == grainId));
+
+        Signals.Set($"write-on-activation:{key}");
+        var get = grain.Get();
+        await Signals.Wait($"activation-read:{key}");
+        await ChangedByAnotherWriter(runtime, grainId, "agreed");
+        Signals.Set($"activation-gate:{key}");
+
+        // The call waited for the activation whose write was refused; it is answered from the stored state.
+        Assert.Equal("from the other writer", await get.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(Signals.IsSet($"activation-write-refused:{key}"));
+    }
+
+    [Fact]
     public async Task Only_the_activation_whose_write_was_refused_goes_a_caller_that_hears_the_exception_stays()
     {
         await using var silo = await Silos.Start("Sqlite");

@@ -8,10 +8,25 @@ public sealed class StatefulGrain([PersistentState("profile")] IPersistentState<
 {
     private int _timerTicks;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Signals.Set($"activated:{GetPrimaryKeyString()}:{state.State.Value}");
-        return Task.CompletedTask;
+        var key = GetPrimaryKeyString();
+        Signals.Set($"activated:{key}:{state.State.Value}");
+        if (Signals.IsSet($"write-on-activation:{key}") && Signals.Get($"write-on-activation-claimed:{key}").TrySetResult(null))
+        {
+            // One activation (the first to claim it) writes from OnActivateAsync once the test lets it, catching a refusal.
+            Signals.Set($"activation-read:{key}");
+            await Signals.Wait($"activation-gate:{key}");
+            state.State.Value = "written on activation";
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                Signals.Set($"activation-write-refused:{key}");
+            }
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
