@@ -51,7 +51,7 @@ internal sealed partial class ClusterTransport
                 return;
             }
 
-            var (contentType, body) = GrainMessageBatch.Pack(calls.ConvertAll(static c => c.Body));
+            var (contentType, body) = GrainMessageBatch.Pack(calls, static c => c.Body);
             var alone = calls.Count == 1 ? calls[0].MessageId : null;
             var properties = new BasicProperties
             {
@@ -168,7 +168,7 @@ internal sealed partial class ClusterTransport
     /// <summary>Publishes replies to one caller's queue as one message (a batch when there are several).</summary>
     private async Task PublishReplies(string replyTo, List<OutgoingReply> replies)
     {
-        var (contentType, body) = GrainMessageBatch.Pack(replies.ConvertAll(static r => r.Body));
+        var (contentType, body) = GrainMessageBatch.Pack(replies, static r => r.Body);
         var properties = new BasicProperties
         {
             CorrelationId = replies.Count == 1 ? replies[0].CorrelationId : null,

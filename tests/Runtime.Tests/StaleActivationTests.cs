@@ -38,10 +38,7 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
     public async Task An_activation_whose_write_was_refused_as_stale_deactivates_and_the_next_call_reads_the_stored_state()
     {
         await using var silo = await Silos.Start("Sqlite");
-        var key = Silos.Key("stale");
-        var runtime = ClusterSilos.Runtime(silo);
-        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
-        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        var (_, runtime, grainId, grain) = Stateful(silo, "stale");
         await grain.Set("agreed", write: true);
 
         await ChangedByAnotherWriter(runtime, grainId, "agreed");
@@ -58,10 +55,7 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
     public async Task An_activation_that_caught_the_refusal_of_its_own_write_goes_all_the_same()
     {
         await using var silo = await Silos.Start("Sqlite");
-        var key = Silos.Key("caught");
-        var runtime = ClusterSilos.Runtime(silo);
-        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
-        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        var (_, runtime, grainId, grain) = Stateful(silo, "caught");
         await grain.Set("agreed", write: true);
         await ChangedByAnotherWriter(runtime, grainId, "agreed");
 
@@ -74,10 +68,7 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
     public async Task An_activation_whose_OnActivateAsync_caught_the_refusal_of_its_write_serves_no_call_the_next_activation_does()
     {
         await using var silo = await Silos.Start("Sqlite");
-        var key = Silos.Key("activating");
-        var runtime = ClusterSilos.Runtime(silo);
-        var grainId = new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key);
-        var grain = silo.GrainFactory.GetGrain<IStatefulGrain>(key);
+        var (key, runtime, grainId, grain) = Stateful(silo, "activating");
         await grain.Set("agreed", write: true);
         await grain.Deactivate();
         await ClusterSilos.Eventually("the first activation gone", () => !runtime.Catalog.Activations().Any(a => a.GrainId == grainId));
@@ -137,6 +128,13 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         Assert.NotNull(error.StoredEtag);
 
         Assert.Equal("winner", await silo.GrainFactory.GetGrain<IStatefulGrain>(key).Get());
+    }
+
+    /// <summary>A new stateful grain of <paramref name="silo"/>: its key, the silo's runtime, its grain id and a reference.</summary>
+    private static (string Key, GrainRuntime Runtime, GrainId GrainId, IStatefulGrain Grain) Stateful(TestSilo silo, string prefix)
+    {
+        var key = Silos.Key(prefix);
+        return (key, ClusterSilos.Runtime(silo), new GrainId(GrainInterfaceRegistry.GrainTypeName(typeof(IStatefulGrain)), key), silo.GrainFactory.GetGrain<IStatefulGrain>(key));
     }
 
     /// <summary>Another writer (as a silo that died with its write still on the way) changes the grain's stored state.</summary>
