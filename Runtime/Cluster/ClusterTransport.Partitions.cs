@@ -354,7 +354,7 @@ internal sealed partial class ClusterTransport
             return;
         }
 
-        await ReplyAndSettle(incoming, reply);
+        await ReplyAndSettle(incoming, incoming.ReplyId is { } id ? GrainMessageCodec.Readdress(reply, id) : reply);
     }
 
     /// <summary>

@@ -110,6 +110,41 @@ public static class GrainMessageCodec
         });
     }
 
+    /// <summary>
+    /// The same reply under <paramref name="messageId"/>: a copy of a call answered from the de-duplication memory goes
+    /// to whoever sent that copy, who may match it by another correlation id than the first copy's sender did (a batch of
+    /// replies carries only the id in each body). The other fields are copied as they are.
+    /// </summary>
+    public static byte[] Readdress(byte[] reply, string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        if (GrainMessageBatch.MessageIdOf(reply) == messageId)
+        {
+            return reply;
+        }
+
+        return Write(writer =>
+        {
+            writer.WriteString(IdField, messageId);
+            var reader = new Utf8JsonReader(reply);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals(IdField);
+                var name = reader.GetString()!;
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (!isId)
+                {
+                    writer.WritePropertyName(name);
+                    writer.WriteRawValue(reply.AsSpan(start, (int)reader.BytesConsumed - start), skipInputValidation: true);
+                }
+            }
+        });
+    }
+
     /// <summary>Completes the caller's task of <paramref name="request"/> from a reply.</summary>
     /// <exception cref="GrainMessageFormatException">The reply is malformed; the caller's task is failed with it too.</exception>
     public static void CompleteFromReply(GrainRequest request, ReadOnlySpan<byte> utf8)

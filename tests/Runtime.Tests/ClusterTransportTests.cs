@@ -381,7 +381,9 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         var target = new GrainId(ProbeType, key);
         Assert.Equal(1, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
 
-        // The same request twice, as a publisher retrying after a lost confirm would send it.
+        // The same request twice, as a publisher retrying after a lost confirm would send it; the retry under another
+        // correlation id, which its answer from memory must carry in its properties and in its body (what a batch of
+        // replies is matched by).
         var request = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
         var body = GrainMessageCodec.EncodeCall("touch-once", target, (GrainRequest)Activator.CreateInstance(request)!);
         await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
@@ -391,20 +393,22 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         for (var i = 0; i < 2; i++)
         {
             await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
-                new BasicProperties { Persistent = true, MessageId = "touch-once", CorrelationId = "touch-once", ReplyTo = replies.QueueName }, body);
+                new BasicProperties { Persistent = true, MessageId = "touch-once", CorrelationId = $"try-{i}", ReplyTo = replies.QueueName }, body);
         }
 
-        var answers = new List<string>();
+        var answers = new List<(string? Correlation, string? BodyId, string Text)>();
         await ClusterSilos.Eventually("both copies answered", () =>
         {
             if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
             {
-                answers.Add(Encoding.UTF8.GetString(reply.Body.Span));
+                answers.Add((reply.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(reply.Body.Span), Encoding.UTF8.GetString(reply.Body.Span)));
             }
 
             return answers.Count == 2;
         });
-        Assert.All(answers, answer => Assert.Contains("\"result\":2", answer));
+        Assert.All(answers, answer => Assert.Contains("\"result\":2", answer.Text));
+        Assert.Equal(["try-0", "try-1"], answers.Select(static x => x.Correlation).Order(StringComparer.Ordinal));
+        Assert.All(answers, answer => Assert.Equal(answer.Correlation, answer.BodyId));
         Assert.Equal(3, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
     }
 

@@ -75,6 +75,32 @@ public sealed class GrainMessageCodecTests
     }
 
     [Fact]
+    public async Task A_reply_readdressed_to_another_copy_of_its_call_names_that_copys_id_first_and_still_completes_the_caller_typed()
+    {
+        var (proxy, calls) = Capture();
+        var pending = proxy.Book(Slot, 2, CancellationToken.None);
+        var sent = Assert.Single(calls);
+        var received = GrainMessageCodec.DecodeCall(GrainMessageCodec.EncodeCall("m-1", sent.Target, sent.Request));
+        var finished = received.Request.Invoke(new ProbeImplementation());
+        await finished;
+        var reply = GrainMessageCodec.EncodeReply("first-caller", received.Request, finished);
+
+        var readdressed = GrainMessageCodec.Readdress(reply, "retry \"2\"");
+
+        Assert.Equal("retry \"2\"", GrainMessageBatch.MessageIdOf(readdressed));
+        Assert.StartsWith("{\"id\":", Encoding.UTF8.GetString(readdressed), StringComparison.Ordinal);
+        Assert.Single(GrainMessageBatch.Split(GrainMessageBatch.Join([readdressed, reply])), line => GrainMessageBatch.MessageIdOf(line.Span) == "first-caller");
+        Assert.Same(reply, GrainMessageCodec.Readdress(reply, "first-caller"));
+        GrainMessageCodec.CompleteFromReply(sent.Request, readdressed);
+        var booking = await pending;
+        Assert.Equal(new ProbeBooking("B-T002-2", booking.Slot, 2), booking);
+        Assert.Equal(Slot.Tags, booking.Slot.Tags);
+
+        var error = GrainMessageCodec.Readdress(GrainMessageCodec.EncodeErrorReply("first-caller", new InvalidOperationException("slot taken")), "retry-3");
+        Assert.Equal("""{"id":"retry-3","errorType":"System.InvalidOperationException","errorMessage":"slot taken"}""", Encoding.UTF8.GetString(error));
+    }
+
+    [Fact]
     public async Task An_exception_reaches_the_caller_with_its_type_and_message_across_processes()
     {
         var (proxy, calls) = Capture();
