@@ -384,31 +384,18 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         // The same request twice, as a publisher retrying after a lost confirm would send it; the retry under another
         // correlation id, which its answer from memory must carry in its properties and in its body (what a batch of
         // replies is matched by).
-        var request = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
-        var body = GrainMessageCodec.EncodeCall("touch-once", target, (GrainRequest)Activator.CreateInstance(request)!);
-        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        var body = GrainMessageCodec.EncodeCall("touch-once", target, GrainRequests.For<IClusterProbeGrain>(nameof(IClusterProbeGrain.Touch)));
+        await using var caller = await OutsideCaller.Open(broker.Uri);
         for (var i = 0; i < 2; i++)
         {
-            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
-                new BasicProperties { Persistent = true, MessageId = "touch-once", CorrelationId = $"try-{i}", ReplyTo = replies.QueueName }, body);
+            await caller.Channel.BasicPublishAsync(string.Empty, caller.QueueOf(cluster, target), mandatory: true,
+                new BasicProperties { Persistent = true, MessageId = "touch-once", CorrelationId = $"try-{i}", ReplyTo = caller.ReplyQueue }, body);
         }
 
-        var answers = new List<(string? Correlation, string? BodyId, string Text)>();
-        await ClusterSilos.Eventually("both copies answered", () =>
-        {
-            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
-            {
-                answers.Add((reply.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(reply.Body.Span), Encoding.UTF8.GetString(reply.Body.Span)));
-            }
-
-            return answers.Count == 2;
-        });
-        Assert.All(answers, answer => Assert.Contains("\"result\":2", answer.Text));
-        Assert.Equal(["try-0", "try-1"], answers.Select(static x => x.Correlation).Order(StringComparer.Ordinal));
-        Assert.All(answers, answer => Assert.Equal(answer.Correlation, answer.BodyId));
+        var answers = await caller.Replies("both copies answered", static taken => taken.Count == 2);
+        Assert.All(answers, answer => Assert.Contains("\"result\":2", Encoding.UTF8.GetString(answer.Body.Span)));
+        Assert.Equal(["try-0", "try-1"], answers.Select(static x => x.BasicProperties.CorrelationId).Order(StringComparer.Ordinal));
+        Assert.All(answers, answer => Assert.Equal(answer.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(answer.Body.Span)));
         Assert.Equal(3, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
     }
 
@@ -428,7 +415,7 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         var callerActivation = runtime.Catalog.Activations().Single(x => x.GrainId == callerId);
         await StaleActivationTests.ChangedByAnotherWriter(runtime, calleeId, "agreed");
 
-        var answer = await AnswerRedelivered(cluster, callerId, "through-1", StaleActivationTests.Request(nameof(IStatefulGrain.SetThrough), calleeKey, "once"));
+        var answer = await AnswerRedelivered(cluster, callerId, "through-1", GrainRequests.For<IStatefulGrain>(nameof(IStatefulGrain.SetThrough), calleeKey, "once"));
 
         // The refused write was the callee's: the caller's activation stays, so the caller hears the error once.
         Assert.Contains(nameof(InconsistentStateException), answer, StringComparison.Ordinal);
@@ -450,7 +437,7 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         var stale = runtime.Catalog.Activations().Single(x => x.GrainId == grainId);
         await StaleActivationTests.ChangedByAnotherWriter(runtime, grainId, "agreed");
 
-        var answer = await AnswerRedelivered(cluster, grainId, "set-1", StaleActivationTests.Request(nameof(IStatefulGrain.Set), "after the hand-over", true));
+        var answer = await AnswerRedelivered(cluster, grainId, "set-1", GrainRequests.For<IStatefulGrain>(nameof(IStatefulGrain.Set), "after the hand-over", true));
 
         Assert.DoesNotContain("errorType", answer, StringComparison.Ordinal);
         Assert.NotSame(stale, runtime.Catalog.Activations().Single(x => x.GrainId == grainId));
@@ -460,26 +447,18 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
     /// <summary>Publishes a request as the broker hands it to a new owner after its first owner died (delivered once before), and returns the reply.</summary>
     private async Task<string> AnswerRedelivered(ClusterSilos cluster, GrainId target, string messageId, GrainRequest request)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
-        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties
+        await using var caller = await OutsideCaller.Open(broker.Uri);
+        await caller.Channel.BasicPublishAsync(string.Empty, caller.QueueOf(cluster, target), mandatory: true, new BasicProperties
         {
             Persistent = true,
             MessageId = messageId,
             CorrelationId = messageId,
-            ReplyTo = replies.QueueName,
+            ReplyTo = caller.ReplyQueue,
             Headers = new Dictionary<string, object?> { [ClusterTopology.DeliveryCountHeader] = 1L },
         }, GrainMessageCodec.EncodeCall(messageId, target, request));
 
-        string? answer = null;
-        await ClusterSilos.Eventually("the request answered", () =>
-        {
-            answer = channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply ? Encoding.UTF8.GetString(reply.Body.Span) : null;
-            return answer is not null;
-        });
-        return answer!;
+        var reply = await caller.Replies("the request answered", static taken => taken.Count == 1);
+        return Encoding.UTF8.GetString(reply[0].Body.Span);
     }
 
     [Fact]
@@ -490,36 +469,18 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         await ClusterSilos.Converged(a);
         var key = Silos.Key("correlated");
         var target = new GrainId(ProbeType, key);
-        var touch = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
-        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        await using var caller = await OutsideCaller.Open(broker.Uri);
 
         // A caller whose correlation ids are not its message ids; several at once, so the silo may batch the replies.
-        var sends = Enumerable.Range(1, 6).Select(i => channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
-            new BasicProperties { Persistent = true, MessageId = $"message-{i}", CorrelationId = $"caller-{i}", ReplyTo = replies.QueueName },
-            GrainMessageCodec.EncodeCall($"message-{i}", target, (GrainRequest)Activator.CreateInstance(touch)!)).AsTask());
+        var sends = Enumerable.Range(1, 6).Select(i => caller.Channel.BasicPublishAsync(string.Empty, caller.QueueOf(cluster, target), mandatory: true,
+            new BasicProperties { Persistent = true, MessageId = $"message-{i}", CorrelationId = $"caller-{i}", ReplyTo = caller.ReplyQueue },
+            GrainMessageCodec.EncodeCall($"message-{i}", target, GrainRequests.For<IClusterProbeGrain>(nameof(IClusterProbeGrain.Touch)))).AsTask());
         await Task.WhenAll(sends);
 
-        var answered = new List<string>();
-        await ClusterSilos.Eventually("all six answered", () =>
-        {
-            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
-            {
-                if (reply.BasicProperties.ContentType == GrainMessageBatch.ContentType)
-                {
-                    answered.AddRange(GrainMessageBatch.Split(reply.Body).Select(static line => GrainMessageBatch.MessageIdOf(line.Span)!));
-                }
-                else
-                {
-                    Assert.Equal(reply.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(reply.Body.Span));
-                    answered.Add(reply.BasicProperties.CorrelationId!);
-                }
-            }
-
-            return answered.Count == 6;
-        });
+        var replies = await caller.Replies("all six answered", static taken => taken.Sum(static r => Lines(r).Count) == 6);
+        Assert.All(replies.Where(static r => r.BasicProperties.ContentType != GrainMessageBatch.ContentType),
+            reply => Assert.Equal(reply.BasicProperties.CorrelationId, GrainMessageBatch.MessageIdOf(reply.Body.Span)));
+        var answered = replies.SelectMany(static r => Lines(r)).Select(static line => GrainMessageBatch.MessageIdOf(line.Span));
         Assert.Equal(Enumerable.Range(1, 6).Select(static i => $"caller-{i}"), answered.Order(StringComparer.Ordinal));
         Assert.Equal(7, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
     }
@@ -532,8 +493,7 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         await ClusterSilos.Converged(a);
         var key = Silos.Key("batched");
         var target = new GrainId(ProbeType, key);
-        var touch = GrainInterfaceRegistry.Get(typeof(IClusterProbeGrain)).Methods.Single(m => m.Method.Name == nameof(IClusterProbeGrain.Touch)).RequestType;
-        byte[] Call(string id) => GrainMessageCodec.EncodeCall(id, target, (GrainRequest)Activator.CreateInstance(touch)!);
+        byte[] Call(string id) => GrainMessageCodec.EncodeCall(id, target, GrainRequests.For<IClusterProbeGrain>(nameof(IClusterProbeGrain.Touch)));
 
         // Two calls, a line that is not JSON, a call to a grain type nobody knows, and the first call again (a copy).
         var body = GrainMessageBatch.Join([
@@ -543,32 +503,17 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
             Call("touch-2"),
             Call("touch-1"),
         ]);
-        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
-        var queue = ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+        await using var caller = await OutsideCaller.Open(broker.Uri);
+        var channel = caller.Channel;
+        var queue = caller.QueueOf(cluster, target);
         await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
-            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = replies.QueueName }, body);
+            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = caller.ReplyQueue }, body);
 
         // Each call answered under its own id (in one message or several), the copy from the first run.
-        var answers = new Dictionary<string, List<string>>();
-        await ClusterSilos.Eventually("every line answered", () =>
-        {
-            if (channel.BasicGetAsync(replies.QueueName, autoAck: true).GetAwaiter().GetResult() is { } reply)
-            {
-                var lines = reply.BasicProperties.ContentType == GrainMessageBatch.ContentType
-                    ? GrainMessageBatch.Split(reply.Body.ToArray())
-                    : [reply.Body.ToArray()];
-                foreach (var line in lines)
-                {
-                    var id = GrainMessageBatch.MessageIdOf(line.Span) ?? "(none)";
-                    answers.TryAdd(id, []);
-                    answers[id].Add(Encoding.UTF8.GetString(line.Span));
-                }
-            }
-
-            return answers.Values.Sum(static a => a.Count) == 4;
-        });
+        var replies = await caller.Replies("every line answered", static taken => taken.Sum(static r => Lines(r).Count) == 4);
+        var answers = replies.SelectMany(static r => Lines(r))
+            .GroupBy(static line => GrainMessageBatch.MessageIdOf(line.Span) ?? "(none)")
+            .ToDictionary(static g => g.Key, static g => g.Select(static line => Encoding.UTF8.GetString(line.Span)).ToList());
         Assert.Equal(["touch-1", "touch-2", "unknown-1"], answers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, answers["touch-1"].Count);
         Assert.Equal(answers["touch-1"][0], answers["touch-1"][1]);
@@ -588,7 +533,7 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
 
         // A batch of nothing asks nothing, and is acknowledged too.
         await channel.BasicPublishAsync(string.Empty, queue, mandatory: true,
-            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = replies.QueueName }, "\n \n"u8.ToArray());
+            new BasicProperties { Persistent = true, ContentType = GrainMessageBatch.ContentType, ReplyTo = caller.ReplyQueue }, "\n \n"u8.ToArray());
         Assert.Equal(4, await a.GrainFactory.GetGrain<IClusterProbeGrain>(key).Touch());
 
         // Acknowledged, not just taken: the silo leaves (its settled requests acknowledged first, as the release waits for
@@ -623,20 +568,28 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
         Assert.True(replied.ReplyMessages < replied.Replies, $"{replied.Replies} replies in {replied.ReplyMessages} messages");
     }
 
-    private static async Task<List<BasicGetResult>> TakeDeadLetters(IChannel channel, string cluster, int count)
+    private static Task<List<BasicGetResult>> TakeDeadLetters(IChannel channel, string cluster, int count)
+        => Take(channel, ClusterTopology.DeadLetterQueue(cluster), $"{count} dead letters", taken => taken.Count >= count);
+
+    /// <summary>Takes messages from <paramref name="queue"/> until <paramref name="enough"/> says so.</summary>
+    private static async Task<List<BasicGetResult>> Take(IChannel channel, string queue, string what, Func<List<BasicGetResult>, bool> enough)
     {
         var taken = new List<BasicGetResult>();
-        await ClusterSilos.Eventually($"{count} dead letters", () =>
+        await ClusterSilos.Eventually(what, () =>
         {
-            if (channel.BasicGetAsync(ClusterTopology.DeadLetterQueue(cluster), autoAck: true).GetAwaiter().GetResult() is { } message)
+            if (channel.BasicGetAsync(queue, autoAck: true).GetAwaiter().GetResult() is { } message)
             {
                 taken.Add(message);
             }
 
-            return taken.Count >= count;
+            return enough(taken);
         });
         return taken;
     }
+
+    /// <summary>The calls or replies a message carries: its lines when it is a batch, else itself.</summary>
+    private static List<ReadOnlyMemory<byte>> Lines(BasicGetResult message)
+        => message.BasicProperties.ContentType == GrainMessageBatch.ContentType ? GrainMessageBatch.Split(message.Body.ToArray()) : [message.Body.ToArray()];
 
     private static string DeathReason(BasicGetResult message)
         => message.BasicProperties.Headers?["x-death"] is IList<object?> deaths && deaths.FirstOrDefault() is IDictionary<string, object?> death
@@ -646,4 +599,34 @@ public sealed class ClusterTransportTests(RabbitMqServer broker, DynaliteServer 
 
     private static string Header(BasicGetResult message, string name)
         => message.BasicProperties.Headers?[name] is byte[] bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+
+    /// <summary>
+    /// A sender outside the runtime (another client, a publisher retrying on its own): its own connection, a confirming
+    /// channel and an exclusive reply queue, publishing straight to a grain's partition queue.
+    /// </summary>
+    private sealed class OutsideCaller(IConnection connection, IChannel channel, string replyQueue) : IAsyncDisposable
+    {
+        public IChannel Channel => channel;
+
+        public string ReplyQueue => replyQueue;
+
+        public static async Task<OutsideCaller> Open(string brokerUri)
+        {
+            var connection = await new ConnectionFactory { Uri = new Uri(brokerUri) }.CreateConnectionAsync();
+            var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+            var replies = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+            return new OutsideCaller(connection, channel, replies.QueueName);
+        }
+
+        public string QueueOf(ClusterSilos cluster, GrainId target)
+            => ClusterTopology.PartitionQueue(cluster.Name, new PartitionMap(ClusterSilos.Partitions).PartitionOf(target));
+
+        public Task<List<BasicGetResult>> Replies(string what, Func<List<BasicGetResult>, bool> enough) => Take(channel, replyQueue, what, enough);
+
+        public async ValueTask DisposeAsync()
+        {
+            await channel.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }

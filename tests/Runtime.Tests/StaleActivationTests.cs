@@ -145,15 +145,5 @@ public sealed class StaleActivationTests(DynaliteServer dynalite) : IClassFixtur
         await other.Receive(Request(nameof(IStatefulGrain.Set), "from the other writer", true));
     }
 
-    internal static GrainRequest Request(string method, params object[] arguments)
-    {
-        var descriptor = GrainInterfaceRegistry.Get(typeof(IStatefulGrain)).Methods.Single(m => m.Method.Name == method);
-        var request = (GrainRequest)Activator.CreateInstance(descriptor.RequestType)!;
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            descriptor.RequestType.GetProperty($"Arg{i}")!.SetValue(request, arguments[i]);
-        }
-
-        return request;
-    }
+    private static GrainRequest Request(string method, params object[] arguments) => GrainRequests.For<IStatefulGrain>(method, arguments);
 }
