@@ -75,6 +75,40 @@ public sealed partial class DeploymentDefinitionTests
         Assert.Matches("(?m)^USER \\$APP_UID$", dockerfile);
     }
 
+    [Fact]
+    public async Task The_images_build_stage_copies_every_project_the_silo_is_built_from_and_the_context_leaves_out_local_data()
+    {
+        var dockerfile = await File.ReadAllTextAsync(Path.Combine(Deploy, "Dockerfile"));
+        var stages = dockerfile.Split("\nFROM ", StringSplitOptions.None);
+        Assert.Equal(3, stages.Length);
+        var build = stages[1];
+        var copied = CopyLine().Matches(build).SelectMany(static m => m.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+
+        // A project reference added to the silo and not to the Dockerfile would break only the image's build.
+        var projects = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.Combine(RepositoryRoot.Path, "Silo", "Silo.csproj")]);
+        while (pending.TryPop(out var project))
+        {
+            var folder = Path.GetRelativePath(RepositoryRoot.Path, Path.GetDirectoryName(project)!);
+            if (!projects.Add(folder))
+            {
+                continue;
+            }
+
+            foreach (Match reference in ProjectReference().Matches(await File.ReadAllTextAsync(project)))
+            {
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, reference.Groups["path"].Value.Replace('\\', '/'))));
+            }
+        }
+
+        Assert.Equal(["Grains", "Interfaces", "Runtime", "Runtime.Abstractions", "Runtime.CodeGen", "Silo"], projects);
+        Assert.All(projects, folder => Assert.Contains(folder + "/", copied));
+        Assert.All(["global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"], file => Assert.Contains(file, copied));
+
+        var ignored = (await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot.Path, ".dockerignore"))).Where(static l => l.Length > 0 && l[0] != '#').ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(["**/bin", "**/obj", "**/data", ".git"], StringComparer.Ordinal), ignored);
+    }
+
     // Environment variables name nested keys with "__" (REROUTE__SILO__X is Reroute:Silo:X).
     private static string ConfigurationKey(string environmentName) => environmentName.Replace("__", ":", StringComparison.Ordinal);
 
@@ -83,4 +117,10 @@ public sealed partial class DeploymentDefinitionTests
 
     [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>[^\s\\]+)")]
     private static partial Regex Assignment();
+
+    [GeneratedRegex(@"(?m)^COPY (?!--from)(?<sources>.*) \S+$")]
+    private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
 }
