@@ -34,7 +34,9 @@ public static partial class SiloHost
     /// </summary>
     /// <param name="args">Configuration arguments; <c>--urls</c> overrides <c>Reroute:Silo:Urls</c>.</param>
     /// <param name="configure">Runs after the silo's own registrations and before validation: add configuration or replace services.</param>
-    /// <exception cref="ConfigurationValidationException">The configuration has unknown keys, unconvertible or out-of-range values.</exception>
+    /// <exception cref="ConfigurationValidationException">
+    /// The configuration has unknown keys, unconvertible or out-of-range values, or lacks a key the silos of a cluster share.
+    /// </exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -55,6 +57,10 @@ public static partial class SiloHost
 
         // Before anything reads an option: a typo in a key must stop the silo, not fall back to a default.
         builder.Services.GetConfigurationGuard().ThrowIfInvalid(builder.Configuration);
+        if (ClusterSecrets.Validate(builder.Configuration) is { Count: > 0 } unshared)
+        {
+            throw new ConfigurationValidationException(unshared);
+        }
 
         // ASP.NET Core's own `urls` (from --urls or ASPNETCORE_URLS) wins when given; otherwise ours applies.
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

@@ -3,6 +3,7 @@
 # RabbitMQ (Debian's rabbitmq-server), dynalite (tools/dynalite) and three silos in RabbitMQ mode on DynamoDB.
 #   deploy/local-cluster.sh up       build the silo if needed, start everything, wait until every silo is ready
 #   deploy/local-cluster.sh status   what runs, and each silo's /ready
+#   deploy/local-cluster.sh token --role operator [--tenant T]   a JWT every silo of this cluster accepts
 #   deploy/local-cluster.sh down     stop everything started by `up` (by recorded pid) and remove its data
 # Ports: RABBITMQ_PORT (default 5679), DYNALITE_PORT (8009), silos SILO_PORT_BASE+1..3 (8081..8083).
 set -euo pipefail
@@ -22,6 +23,23 @@ storage_settings=(
   --Reroute:Storage:DynamoDb:SecretKey=local
 )
 
+# The keys every silo must share (tokens and offer links are checked by whichever silo gets the request); generated
+# once per cluster into its folder, and gone with `down`.
+shared_keys() {
+  if [ ! -s "$state/shared-keys" ]; then
+    (
+      umask 077
+      {
+        echo "--Reroute:Auth:SigningKeys:0=$(head -c 32 /dev/urandom | base64 -w0)"
+        echo "--Reroute:Auth:DevelopmentKey=false"
+        echo "--Reroute:Workflow:LinkSigningKey=$(head -c 32 /dev/urandom | base64 -w0)"
+        echo "--Reroute:Notifications:InboundWebhookSecret=$(head -c 24 /dev/urandom | base64 -w0)"
+      } > "$state/shared-keys"
+    )
+  fi
+  mapfile -t keys < "$state/shared-keys"
+}
+
 alive() { [ -f "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
 
 wait_for_port() { # name port seconds
@@ -38,7 +56,8 @@ up() {
   command -v rabbitmq-server >/dev/null || [ -x /usr/sbin/rabbitmq-server ] || {
     echo "rabbitmq-server is missing: apt-get install -y rabbitmq-server" >&2; exit 1; }
   command -v node >/dev/null || { echo "node is missing: apt-get install -y nodejs npm" >&2; exit 1; }
-  [ -f "$silo_dll" ] || dotnet build -c Release Silo/Silo.csproj -v q --nologo
+  # Incremental: quick when nothing changed, and never the binaries of an older checkout.
+  dotnet build -c Release Silo/Silo.csproj -v q --nologo
   [ -f tools/dynalite/node_modules/dynalite/cli.js ] || (cd tools/dynalite && npm ci --no-audit --no-fund)
 
   if ! alive rabbitmq; then
@@ -65,6 +84,7 @@ up() {
   wait_for_port dynalite "$dynalite_port" 30
   wait_for_port rabbitmq "$rabbit_port" 90
   dotnet "$silo_dll" init-dynamodb "--Reroute:Silo:DataDirectory=$state/init" "${storage_settings[@]}"
+  shared_keys
 
   for i in 1 2 3; do
     name="silo-$i"
@@ -77,17 +97,32 @@ up() {
       --Reroute:Cluster:Mode=RabbitMQ \
       "--Reroute:Cluster:BrokerUri=amqp://guest:guest@127.0.0.1:$rabbit_port/" \
       "--Reroute:Cluster:SiloId=$name" \
+      "--Reroute:Workflow:PublicBaseUrl=http://127.0.0.1:$((silo_base + 1))" \
+      "${keys[@]}" \
       "${storage_settings[@]}" > "$state/$name.log" 2>&1 &
     echo $! > "$state/$name.pid"
   done
 
+  not_ready=0
   for i in 1 2 3; do
+    ready=no
     for _ in $(seq 1 600); do
-      if curl -fs -o /dev/null "http://127.0.0.1:$((silo_base + i))/ready"; then break; fi
+      if curl -fs -o /dev/null "http://127.0.0.1:$((silo_base + i))/ready"; then ready=yes; break; fi
       sleep 0.1
     done
+    if [ "$ready" = no ]; then
+      echo "silo-$i is not ready after 60 s; see $state/silo-$i.log" >&2
+      not_ready=1
+    fi
   done
   status
+  return "$not_ready"
+}
+
+token() {
+  [ -s "$state/shared-keys" ] || { echo "no local cluster: run $0 up first" >&2; exit 1; }
+  shared_keys
+  dotnet "$silo_dll" token "$@" "--Reroute:Silo:DataDirectory=$state/init" "${keys[@]}"
 }
 
 status() {
@@ -131,5 +166,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  token) shift; token "$@" ;;
+  *) echo "usage: $0 up|down|status|token --role ROLE [--tenant T]" >&2; exit 2 ;;
 esac

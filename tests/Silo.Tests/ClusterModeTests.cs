@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
@@ -9,6 +10,13 @@ namespace Reroute.Silo.Tests;
 /// <summary>The silo in RabbitMQ cluster mode: readiness follows the broker connection.</summary>
 public sealed class ClusterModeTests(RabbitMqServer broker, DynaliteServer dynalite) : IClassFixture<RabbitMqServer>, IClassFixture<DynaliteServer>
 {
+    // A cluster silo starts only with the keys every silo shares (see ClusterSecrets).
+    private static readonly string[] SharedKeys =
+    [
+        $"--Reroute:Auth:SigningKeys:0={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+        $"--Reroute:Workflow:LinkSigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+    ];
+
     [Fact]
     public async Task With_its_broker_unreachable_the_silo_runs_but_is_not_ready_and_says_why()
     {
@@ -18,6 +26,7 @@ public sealed class ClusterModeTests(RabbitMqServer broker, DynaliteServer dynal
             "--Reroute:Storage:Provider=Memory",
             "--Reroute:Cluster:Mode=RabbitMQ",
             $"--Reroute:Cluster:BrokerUri=amqp://guest:guest@127.0.0.1:{closedPort}/",
+            .. SharedKeys,
         ]);
 
         using var health = await silo.GetAsync("/health");
@@ -44,6 +53,7 @@ public sealed class ClusterModeTests(RabbitMqServer broker, DynaliteServer dynal
             .. storage,
             "--Reroute:Cluster:Mode=RabbitMQ",
             $"--Reroute:Cluster:BrokerUri={broker.Uri}",
+            .. SharedKeys,
             $"--Reroute:Cluster:Name=silo-{suffix}",
             "--Reroute:Cluster:Partitions=8",
         ]);

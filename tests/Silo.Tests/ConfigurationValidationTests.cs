@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Silo.Options;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
@@ -36,6 +37,27 @@ public sealed class ConfigurationValidationTests
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.False(File.Exists(Path.Combine(data.Path, SigningKeyRing.DevelopmentKeyFileName)), "nothing should be written before validation");
+    }
+
+    [Fact]
+    public async Task A_cluster_silo_refuses_to_start_with_keys_of_its_own_and_starts_once_both_shared_keys_are_given()
+    {
+        using var data = new TempDirectory();
+        string[] cluster = ["--Reroute:Cluster:Mode=rabbitmq", "--Reroute:Cluster:BrokerUri=amqp://guest:guest@127.0.0.1:5672/", "--Reroute:Storage:Provider=Memory"];
+        var key = Convert.ToBase64String(Enumerable.Range(1, AuthOptions.MinimumSigningKeyBytes).Select(static i => (byte)i).ToArray());
+
+        var error = Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, args: cluster));
+        Assert.Equal(2, error.Errors.Count);
+        Assert.Contains("'Reroute:Auth:SigningKeys' is required in cluster mode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Reroute:Workflow:LinkSigningKey' is required in cluster mode", error.Message, StringComparison.Ordinal);
+        var oneMissing = Assert.Throws<ConfigurationValidationException>(() => TestSilo.Build(data.Path, args: [.. cluster, $"--Reroute:Auth:SigningKeys:0={key}"]));
+        Assert.Contains("'Reroute:Workflow:LinkSigningKey'", Assert.Single(oneMissing.Errors), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
+
+        // Embedded, the same silo generates its keys; in cluster mode with both shared keys it builds.
+        Assert.Empty(ClusterSecrets.Validate(new ConfigurationBuilder().AddCommandLine(cluster[1..]).Build()));
+        await using var app = TestSilo.Build(data.Path, args: [.. cluster, $"--Reroute:Auth:SigningKeys:0={key}", $"--Reroute:Workflow:LinkSigningKey={key}"]);
+        Assert.Equal(key, app.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.LinkSigningKey);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reroute.Grains.Scheduling.Notifications;
+using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Runtime.Cluster;
 using Reroute.Runtime.Hosting;
 using Reroute.Silo.Options;
@@ -32,6 +34,8 @@ public sealed partial class DeploymentDefinitionTests
             {
                 "Reroute:Cluster:BrokerUri" => "amqps://reroute:secret@broker.internal:5671/",
                 "Reroute:Auth:SigningKeys:0" => SigningKey,
+                "Reroute:Workflow:LinkSigningKey" => SigningKey,
+                "Reroute:Notifications:InboundWebhookSecret" => "webhook-secret",
                 _ => throw new InvalidOperationException($"The test has no sample value for the secret {secret}; add one."),
             };
         }
@@ -46,6 +50,11 @@ public sealed partial class DeploymentDefinitionTests
         Assert.Equal((ClusterMode.RabbitMQ, 64), (cluster.Mode, cluster.Partitions));
         Assert.Equal(("DynamoDb", "reroute-grain-state", "reroute-reminders"), (storage.Provider, storage.DynamoDb.StateTable, storage.DynamoDb.RemindersTable));
         Assert.False(auth.DevelopmentKey);
+
+        // Links in patients' messages must reach the load balancer, not a container's loopback.
+        var workflow = app.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value;
+        Assert.False(new Uri(workflow.PublicBaseUrl).IsLoopback);
+        Assert.Equal("webhook-secret", app.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.InboundWebhookSecret);
 
         // ECS kills the container stopTimeout seconds after SIGTERM: the silo's drain must fit inside it.
         Assert.True(silo.ShutdownTimeout < TimeSpan.FromSeconds(container.GetProperty("stopTimeout").GetInt32()));
@@ -63,6 +72,11 @@ public sealed partial class DeploymentDefinitionTests
             .Where(static m => m.Groups["name"].Value.StartsWith("Reroute__", StringComparison.Ordinal))
             .ToDictionary(static m => ConfigurationKey(m.Groups["name"].Value), static m => (string?)m.Groups["value"].Value);
         settings["Reroute:Cluster:BrokerUri"] = "amqp://guest:guest@127.0.0.1:5672/";
+
+        // The keys every silo shares come from the task definition's secrets, never from the image.
+        Assert.DoesNotContain(settings.Keys, static k => k.Contains("SigningKey", StringComparison.Ordinal));
+        settings["Reroute:Auth:SigningKeys:0"] = SigningKey;
+        settings["Reroute:Workflow:LinkSigningKey"] = SigningKey;
         Assert.Contains("Reroute:Cluster:Mode", settings.Keys);
 
         using var data = new TempDirectory();
