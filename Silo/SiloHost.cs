@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reroute.Grains.Scheduling.Workflow;
 using Reroute.Silo.Api;
 using Reroute.Silo.Hosting;
 using Reroute.Silo.Options;
@@ -63,10 +64,20 @@ public static partial class SiloHost
         }
 
         // ASP.NET Core's own `urls` (from --urls or ASPNETCORE_URLS) wins when given; otherwise ours applies.
-        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        var listen = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        if (string.IsNullOrWhiteSpace(listen))
         {
             var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-            builder.WebHost.UseUrls(silo.Urls);
+            listen = silo.Urls;
+            builder.WebHost.UseUrls(listen);
+        }
+
+        // Links in patients' messages point at this silo unless a public address is configured (a cluster's load
+        // balancer): the workflow's default names the default port, which is wrong once the silo listens elsewhere.
+        var publicBaseUrl = $"{WorkflowOptions.Section}:{nameof(WorkflowOptions.PublicBaseUrl)}";
+        if (string.IsNullOrWhiteSpace(builder.Configuration[publicBaseUrl]) && ListenAddress.Reachable(listen) is { } reachable)
+        {
+            builder.Configuration.AddInMemoryCollection([new(publicBaseUrl, reachable)]);
         }
 
         var app = builder.Build();
