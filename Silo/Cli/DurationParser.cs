@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Reroute.Silo.Cli;
 
-/// <summary>Reads a duration as a TimeSpan (<c>08:00:00</c>, <c>1.00:00:00</c>) or as a number and unit (<c>90s</c>, <c>30m</c>, <c>8h</c>, <c>7d</c>).</summary>
+/// <summary>
+/// Reads a duration as a TimeSpan with colons (<c>08:00:00</c>, <c>1.00:00:00</c>) or as a number and unit (<c>90s</c>,
+/// <c>30m</c>, <c>8h</c>, <c>7d</c>); a bare number has no unit and is refused.
+/// </summary>
 internal static class DurationParser
 {
     /// <summary>Parses <paramref name="text"/>; false when it is neither form.</summary>
@@ -15,7 +18,9 @@ internal static class DurationParser
         }
 
         text = text.Trim();
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration))
+
+        // A bare number would read as days ("8" = 8 days): the TimeSpan form needs its colons, the short form its unit.
+        if (text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration))
         {
             return true;
         }

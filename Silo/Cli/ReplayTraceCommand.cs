@@ -16,7 +16,7 @@ internal static class ReplayTraceCommand
         var file = new Argument<FileInfo>("file") { Description = "The trace: a CSV with TIMESTAMP,ContextTokens,GeneratedTokens (Azure's 2023 format)." };
         var load = new Option<double>("--load")
         {
-            Description = "Arrival-rate multiplier: 2.5 replays the trace 2.5 times faster. Default 1.",
+            Description = "Arrival-rate multiplier: 2.5 replays the trace 2.5 times faster.",
             DefaultValueFactory = _ => 1,
         };
         load.Validators.Add(result =>
@@ -36,13 +36,13 @@ internal static class ReplayTraceCommand
         });
         var seed = new Option<int>("--seed")
         {
-            Description = "Seed of the simulated workload (models, privacy, devices, network). Default 42.",
+            Description = "Seed of the simulated workload (models, privacy, devices, network).",
             DefaultValueFactory = _ => new SimulationOptions().Seed,
         };
 
         var interactive = new Option<double>("--interactive-share")
         {
-            Description = "Share of short-output requests (inline completions) with an interactive SLA; 0 replays the all-loose mix. Default 0.5.",
+            Description = "Share of short-output requests (inline completions) with an interactive SLA; 0 replays the all-loose mix.",
             DefaultValueFactory = _ => new SimulationOptions().InteractiveShare,
         };
         interactive.Validators.Add(result =>
@@ -56,7 +56,7 @@ internal static class ReplayTraceCommand
         var command = new Command(
             "replay-trace",
             "Replay an inference trace through the simulated MEC topology (cells with edge nodes, a hub, the cloud; failures and "
-            + "brownouts) with Reroute's router and the baselines random, round-robin, least-loaded, always-cloud and nearest-MEC.")
+            + "brownouts) with Reroute's router and the baselines random, round-robin, least-loaded, always-cloud, nearest-MEC and always-cloud-compliant.")
         {
             file,
             load,

@@ -35,11 +35,11 @@ internal static class SimulateMecCommand
     public static Command Create(IReadOnlyList<string> overrides)
     {
         var urls = new Option<string?>("--urls") { Description = "Addresses the silo listens on (default Reroute:Silo:Urls, http://127.0.0.1:8080)." };
-        var cells = new Option<int>("--cells") { Description = "Cells, each with an edge node (cell 1 hosts the hub). Default 4.", DefaultValueFactory = _ => new SimulationOptions().Cells };
+        var cells = new Option<int>("--cells") { Description = "Cells, each with an edge node (cell 1 hosts the hub).", DefaultValueFactory = _ => new SimulationOptions().Cells };
         cells.Validators.Add(r => AtLeast(r, 1, "--cells"));
         var timeScale = new Option<double>("--time-scale")
         {
-            Description = "Wall-clock milliseconds per emulated millisecond of service: 1 is real time, 0 answers at once. Default 1.",
+            Description = "Wall-clock milliseconds per emulated millisecond of service: 1 is real time, 0 answers at once.",
             DefaultValueFactory = _ => 1,
         };
         timeScale.Validators.Add(r =>

@@ -62,11 +62,17 @@ internal static class TokenCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            // Logs to standard error: standard output carries the token alone, so it can be captured as it is.
+            // Logs to standard error: standard output carries the token alone, so it can be captured as it is. A person
+            // reads them here, not a log shipper: one plain line each instead of the silo's JSON.
             var (app, buildExit) = await SiloLaunch.BuildAsync(
                 [.. overrides],
                 error,
-                builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+                static builder =>
+                {
+                    builder.Logging.ClearProviders();
+                    builder.Logging.AddSimpleConsole(static o => o.SingleLine = true);
+                    builder.Services.Configure<ConsoleLoggerOptions>(static o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                });
             if (app is null)
             {
                 return buildExit;

@@ -120,6 +120,8 @@ public sealed class CommandLineTests
     [InlineData("soon")]
     [InlineData("5x")]
     [InlineData("1e400h")]
+    [InlineData("8")]
+    [InlineData("1.5")]
     public void Durations_reject_nonsense(string text)
     {
         Assert.False(DurationParser.TryParse(text, out _));

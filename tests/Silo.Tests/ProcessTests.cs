@@ -30,7 +30,10 @@ public sealed class ProcessTests
         Assert.True(exitCode == 0, stderr);
         var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Matches(@"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$", line.Trim());
-        Assert.Contains("development signing key", stderr, StringComparison.Ordinal);
+        // A person reads standard error here: one plain line, not the silo's JSON log.
+        var warning = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warn: ", warning, StringComparison.Ordinal);
+        Assert.Contains("development signing key", warning, StringComparison.Ordinal);
     }
 
     [Fact]
