@@ -32,6 +32,8 @@ internal static class InitDynamoDbCommand
             {
                 var options = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DynamoDb;
                 var client = app.Services.GetRequiredService<IAmazonDynamoDB>();
+                // The SDK retries an unreachable endpoint with backoff for a minute or more: say what is being waited for.
+                await error.WriteLineAsync($"DynamoDB at {options.ServiceUrl ?? options.Region}: creating {options.StateTable} and {options.RemindersTable} if missing …");
                 try
                 {
                     var created = await DynamoDbTables.EnsureCreatedAsync(client, options, app.Services.GetRequiredService<TimeProvider>(), cancellationToken);

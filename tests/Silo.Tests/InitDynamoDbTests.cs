@@ -21,6 +21,7 @@ public sealed class InitDynamoDbTests(DynaliteServer dynalite) : IClassFixture<D
         Assert.Contains($"state-{suffix}: created, active", first.Output);
         Assert.Contains($"reminders-{suffix}: created, active", first.Output);
         Assert.Contains($"state-{suffix}: exists, active", second.Output);
+        Assert.Equal($"DynamoDB at {dynalite.ServiceUrl}: creating state-{suffix} and reminders-{suffix} if missing …", first.Error.Trim());
 
         var client = DynamoDbClientFactory.Create(new DynamoDbOptions { ServiceUrl = dynalite.ServiceUrl, AccessKey = "local", SecretKey = "local" });
         Assert.Contains($"state-{suffix}", (await client.ListTablesAsync()).TableNames);
