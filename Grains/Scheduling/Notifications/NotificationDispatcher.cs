@@ -32,7 +32,7 @@ public sealed partial class NotificationDispatcher(
         var sender = _senders.FirstOrDefault(s => s.Channel == stored.Channel);
         if (sender is null)
         {
-            LogFailed(logger, stored.MessageId, stored.Channel);
+            LogFailed(logger, stored.MessageId, stored.Channel, "no sender registered");
             return await outbox.MarkFailed(stored.MessageId, $"No sender is registered for {stored.Channel}.");
         }
 
@@ -42,7 +42,8 @@ public sealed partial class NotificationDispatcher(
         }
         catch (Exception error) when (IsDeliveryFailure(error, cancellationToken))
         {
-            LogFailed(logger, stored.MessageId, stored.Channel);
+            // The error's message may quote an address or a number (PHI): the log names its kind, the outbox keeps the text.
+            LogFailed(logger, stored.MessageId, stored.Channel, error.GetType().Name);
             return await outbox.MarkFailed(stored.MessageId, error.Message);
         }
 
@@ -61,6 +62,6 @@ public sealed partial class NotificationDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {MessageId} sent by {Channel}")]
     private static partial void LogSent(ILogger logger, string messageId, NotificationChannel channel);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {MessageId} could not be sent by {Channel}")]
-    private static partial void LogFailed(ILogger logger, string messageId, NotificationChannel channel);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {MessageId} could not be sent by {Channel} ({FailureKind}); the outbox records why")]
+    private static partial void LogFailed(ILogger logger, string messageId, NotificationChannel channel, string failureKind);
 }
