@@ -84,8 +84,8 @@ internal static class AppointmentEndpoints
         }
 
         var tenant = SchedulingRequest.Tenant(http.User)!;
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
-        var (request, error) = SchedulingRequest.Parse<AppointmentStatusRequest>(body);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
+        var (request, error) = StrictJson.Parse<AppointmentStatusRequest>(body);
         if (error is not null)
         {
             return error;

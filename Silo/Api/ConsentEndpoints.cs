@@ -118,7 +118,7 @@ internal static class ConsentEndpoints
             return invalid;
         }
 
-        var (request, error) = SchedulingRequest.Parse<ResolveRequest>(await SchedulingRequest.ReadBodyAsync(http.Request));
+        var (request, error) = await StrictJson.ReadAsync<ResolveRequest>(http.Request);
         if (error is not null)
         {
             return error;

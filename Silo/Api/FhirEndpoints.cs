@@ -61,7 +61,7 @@ internal static partial class FhirEndpoints
         }
 
         var tenant = SchedulingRequest.Tenant(http.User)!;
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
         JsonDocument document;
         try
         {

@@ -41,7 +41,7 @@ internal static class KnowledgeEndpoints
 
     private static async Task<IResult> Update(HttpContext http, IGrainFactory grains)
     {
-        var (knowledge, error) = SchedulingRequest.Parse<SchedulingKnowledge>(await SchedulingRequest.ReadBodyAsync(http.Request));
+        var (knowledge, error) = await StrictJson.ReadAsync<SchedulingKnowledge>(http.Request);
         if (error is not null)
         {
             return error;

@@ -121,7 +121,7 @@ internal static class PatientReplyEndpoints
             return refusal;
         }
 
-        var (reply, error) = SchedulingRequest.Parse<TextReply>(body!);
+        var (reply, error) = StrictJson.Parse<TextReply>(body!);
         if (error is not null)
         {
             return error;
@@ -141,7 +141,7 @@ internal static class PatientReplyEndpoints
             return refusal;
         }
 
-        var (reply, error) = SchedulingRequest.Parse<KeypadReply>(body!);
+        var (reply, error) = StrictJson.Parse<KeypadReply>(body!);
         if (error is not null)
         {
             return error;
@@ -174,7 +174,7 @@ internal static class PatientReplyEndpoints
             return (null, invalid);
         }
 
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
         return WebhookSignature.Matches(options.InboundWebhookSecret, body, http.Request.Headers[WebhookSignature.Header].ToString())
             ? (body, null)
             : (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"The {WebhookSignature.Header} header does not match the body."));

@@ -71,8 +71,8 @@ internal static class ProviderEndpoints
         }
 
         var tenant = SchedulingRequest.Tenant(http.User)!;
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
-        var (period, error) = SchedulingRequest.Parse<UnavailabilityPeriod>(body);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
+        var (period, error) = StrictJson.Parse<UnavailabilityPeriod>(body);
         if (error is not null)
         {
             return error;

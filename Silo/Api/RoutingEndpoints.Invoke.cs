@@ -22,6 +22,7 @@ public static partial class RoutingEndpoints
 
     private static void MapInvoke(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/inference/invoke", Invoke).RequireAuthorization(Policies.AnyRole)
+            .Accepts<InvokeRequestBody>("application/json")
             .WithName("InvokeInference").WithTags("Inference")
             .WithSummary("Routes an inference request and runs it on the chosen node's OpenAI-compatible endpoint, with retries and failover to the backup; the device tier gets the decision back to run itself.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -31,7 +32,7 @@ public static partial class RoutingEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
     private static async Task<IResult> Invoke(
-        InvokeRequestBody? body,
+        HttpRequest http,
         ClaimsPrincipal user,
         IGrainFactory grains,
         InferenceExecutor executor,
@@ -43,9 +44,10 @@ public static partial class RoutingEndpoints
             return NoTenant();
         }
 
+        var (body, invalidBody) = await StrictJson.ReadAsync<InvokeRequestBody>(http);
         if (body is null)
         {
-            return Invalid("body", "A request is required.");
+            return invalidBody!;
         }
 
         var errors = new Dictionary<string, string[]>();

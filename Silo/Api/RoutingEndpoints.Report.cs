@@ -18,6 +18,7 @@ public static partial class RoutingEndpoints
         routing.MapGet("/report", Report).RequireAuthorization(Policies.Operations)
             .WithName("GetRoutingReport").WithSummary("Latency moving averages and p50/p95/p99 per node and tier, error rates, recent anomalies, learned estimates and the A/B comparison.");
         routing.MapPut("/experiment", PutExperiment).RequireAuthorization(Policies.Admin)
+            .Accepts<RoutingExperiment>("application/json")
             .WithName("PutRoutingExperiment").WithSummary("Starts (or replaces) an A/B test: a share of requests is routed with the experiment's weights.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         routing.MapDelete("/experiment", DeleteExperiment).RequireAuthorization(Policies.Admin)
@@ -27,11 +28,12 @@ public static partial class RoutingEndpoints
     private static async Task<IResult> Report(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IMonitorGrain>(RoutingKeys.Monitor).Report());
 
-    private static async Task<IResult> PutExperiment(RoutingExperiment? experiment, IGrainFactory grains)
+    private static async Task<IResult> PutExperiment(HttpRequest http, IGrainFactory grains)
     {
+        var (experiment, invalidBody) = await StrictJson.ReadAsync<RoutingExperiment>(http);
         if (experiment is null)
         {
-            return Invalid("body", "An experiment is required.");
+            return invalidBody!;
         }
 
         try

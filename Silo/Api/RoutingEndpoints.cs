@@ -15,8 +15,9 @@ namespace Reroute.Silo.Api;
 
 /// <summary>
 /// MEC node registration and heartbeats, routing decisions, decision history and tenant routing policy. Every rejected
-/// input is an RFC 7807 validation problem naming the field; the grains do the checking, so the API and the grain path
-/// refuse the same things.
+/// input is an RFC 7807 validation problem naming the field: bodies are read by <see cref="StrictJson"/> (not parameter
+/// binding, which answers a bare 400 and ignores unknown fields), and the grains check values, so the API and the grain
+/// path refuse the same things.
 /// </summary>
 public static partial class RoutingEndpoints
 {
@@ -31,8 +32,10 @@ public static partial class RoutingEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         nodes.MapPost("/{id}", Register).RequireAuthorization(Policies.MecNode)
+            .Accepts<MecNodeProfile>("application/json").ProducesValidationProblem()
             .WithName("RegisterMecNode").WithSummary("Registers (or re-registers) a node's profile: tier, place, capacity, cost, models, approvals.");
         nodes.MapPost("/{id}/heartbeat", Heartbeat).RequireAuthorization(Policies.MecNode)
+            .Accepts<MecNodeHeartbeat>("application/json").ProducesValidationProblem()
             .WithName("MecNodeHeartbeat").WithSummary("Reports a node's load, queue, backlog, health and warm models.");
         nodes.MapGet("/", ListNodes).RequireAuthorization(Policies.Operations)
             .WithName("ListMecNodes").WithSummary("Every registered node with its health, load and breaker.");
@@ -41,6 +44,7 @@ public static partial class RoutingEndpoints
         MapCache(nodes);
 
         endpoints.MapPost("/api/inference/route", Route).RequireAuthorization(Policies.AnyRole)
+            .Accepts<RouteRequestBody>("application/json").ProducesValidationProblem()
             .WithName("RouteInference").WithTags("Inference")
             .WithSummary("Decides where an inference request goes (tier, node, backup, confidence, rationale, timeout and retry plan) without running it.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -49,6 +53,7 @@ public static partial class RoutingEndpoints
         MapInvoke(endpoints);
 
         endpoints.MapPost("/api/inference/outcome", Outcome).RequireAuthorization(Policies.AnyRole)
+            .Accepts<RouteOutcome>("application/json").ProducesValidationProblem()
             .WithName("ReportInferenceOutcome").WithTags("Inference")
             .WithSummary("Reports how a routed request went on its node: counts toward the node's breaker and is attached to the decision.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -64,17 +69,19 @@ public static partial class RoutingEndpoints
         routing.MapGet("/policy", GetPolicy).RequireAuthorization(Policies.Admin)
             .WithName("GetRoutingPolicy").WithSummary("The caller's tenant's routing policy (PHI approvals, regions, compliance).");
         routing.MapPut("/policy", PutPolicy).RequireAuthorization(Policies.Admin)
+            .Accepts<RoutingPolicyBody>("application/json").ProducesValidationProblem()
             .WithName("PutRoutingPolicy").WithSummary("Replaces the caller's tenant's routing policy.");
         MapReport(routing);
 
         return endpoints;
     }
 
-    private static async Task<IResult> Register(string id, MecNodeProfile? profile, IGrainFactory grains)
+    private static async Task<IResult> Register(string id, HttpRequest http, IGrainFactory grains)
     {
+        var (profile, invalidBody) = await StrictJson.ReadAsync<MecNodeProfile>(http);
         if (profile is null)
         {
-            return Invalid("body", "A node profile is required.");
+            return invalidBody!;
         }
 
         var node = grains.GetGrain<IResourceGrain>(id);
@@ -90,11 +97,12 @@ public static partial class RoutingEndpoints
         return TypedResults.Ok(await Status(grains, id, (await node.Snapshot())!));
     }
 
-    private static async Task<IResult> Heartbeat(string id, MecNodeHeartbeat? heartbeat, IGrainFactory grains)
+    private static async Task<IResult> Heartbeat(string id, HttpRequest http, IGrainFactory grains)
     {
+        var (heartbeat, invalidBody) = await StrictJson.ReadAsync<MecNodeHeartbeat>(http);
         if (heartbeat is null)
         {
-            return Invalid("body", "A heartbeat is required.");
+            return invalidBody!;
         }
 
         try
@@ -131,16 +139,17 @@ public static partial class RoutingEndpoints
             ? TypedResults.Ok(await Status(grains, id, snapshot))
             : UnknownNode(id);
 
-    private static async Task<IResult> Route(RouteRequestBody? body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> Route(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Tenant(user) is not { } tenant)
         {
             return NoTenant();
         }
 
+        var (body, invalidBody) = await StrictJson.ReadAsync<RouteRequestBody>(http);
         if (body is null)
         {
-            return Invalid("body", "A request is required.");
+            return invalidBody!;
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -160,16 +169,17 @@ public static partial class RoutingEndpoints
         }
     }
 
-    private static async Task<IResult> Outcome(RouteOutcome? outcome, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> Outcome(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
     {
         if (Tenant(user) is not { } tenant)
         {
             return NoTenant();
         }
 
+        var (outcome, invalidBody) = await StrictJson.ReadAsync<RouteOutcome>(http);
         if (outcome is null)
         {
-            return Invalid("body", "An outcome is required.");
+            return invalidBody!;
         }
 
         if (string.IsNullOrWhiteSpace(outcome.RequestId) || string.IsNullOrWhiteSpace(outcome.NodeId))
@@ -236,16 +246,17 @@ public static partial class RoutingEndpoints
             ? TypedResults.Ok(await grains.GetGrain<ITenantRoutingPolicyGrain>(tenant).Get())
             : NoTenant();
 
-    private static async Task<IResult> PutPolicy(RoutingPolicyBody? body, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> PutPolicy(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (Tenant(user) is not { } tenant)
         {
             return NoTenant();
         }
 
+        var (body, invalidBody) = await StrictJson.ReadAsync<RoutingPolicyBody>(http);
         if (body is null)
         {
-            return Invalid("body", "A policy is required.");
+            return invalidBody!;
         }
 
         if (body.PhiApprovedTiers.IsDefault || body.PhiApprovedTiers.Any(t => !Enum.IsDefined(t)))

@@ -23,7 +23,7 @@ internal static partial class SchedulingRequest
             return badId;
         }
 
-        var (body, error) = Parse<TBody>(await ReadBodyAsync(http.Request));
+        var (body, error) = await StrictJson.ReadAsync<TBody>(http.Request);
         if (error is not null)
         {
             return error;

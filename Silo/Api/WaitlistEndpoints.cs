@@ -54,8 +54,8 @@ internal static class WaitlistEndpoints
             return bad;
         }
 
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
-        var (request, error) = SchedulingRequest.Parse<WaitlistEntryRequest>(body);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
+        var (request, error) = StrictJson.Parse<WaitlistEntryRequest>(body);
         if (error is not null)
         {
             return error;

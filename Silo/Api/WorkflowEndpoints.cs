@@ -62,10 +62,10 @@ internal static class WorkflowEndpoints
     private static async Task<IResult> Trigger(HttpContext http, IGrainFactory grains, ReschedulingDesk desk, IOptions<SchedulingApiOptions> options)
     {
         var tenant = SchedulingRequest.Tenant(http.User)!;
-        var body = await SchedulingRequest.ReadBodyAsync(http.Request);
+        var body = await StrictJson.ReadBodyAsync(http.Request);
         var result = await IdempotentWrite.RunAsync(http, grains, options, tenant, body, () => SchedulingRequest.GuardAsync(async () =>
         {
-            var (request, error) = SchedulingRequest.Parse<TriggerRequest>(body);
+            var (request, error) = StrictJson.Parse<TriggerRequest>(body);
             if (error is not null)
             {
                 return error;
@@ -139,7 +139,7 @@ internal static class WorkflowEndpoints
             return error;
         }
 
-        var (request, invalid) = SchedulingRequest.Parse<CancelRequest>(await SchedulingRequest.ReadBodyAsync(http.Request));
+        var (request, invalid) = await StrictJson.ReadAsync<CancelRequest>(http.Request);
         if (invalid is not null)
         {
             return invalid;

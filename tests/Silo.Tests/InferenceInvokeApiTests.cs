@@ -131,7 +131,7 @@ public sealed class InferenceInvokeApiTests
         await using var silo = await TestSilo.StartAsync(args: Fast);
         var app = App(silo);
 
-        using (var noMessages = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", app, Request.Replace("\"messages\"", "\"ignored\"", StringComparison.Ordinal)))
+        using (var noMessages = await silo.SendAsync(HttpMethod.Post, "/api/inference/invoke", app, Request.Replace("[{ \"role\": \"user\", \"content\": \"Summarise the note.\" }]", "[]", StringComparison.Ordinal)))
         {
             var problem = await Problem.AssertAsync(noMessages, HttpStatusCode.BadRequest);
             Assert.True(problem.GetProperty("errors").TryGetProperty("messages", out _));

@@ -1,6 +1,7 @@
 using System.Net;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
+using Reroute.Silo.Tests.Scheduling;
 using Reroute.SiloTesting;
 
 namespace Reroute.Silo.Tests;
@@ -176,6 +177,108 @@ public sealed class RoutingApiTests
     }
 
     [Theory]
+    [InlineData("/api/inference/route", "\"latencySlaMs\": 2000", "\"latencySlaMs\": \"fast\"", "latencySlaMs", "expected a number")]
+    [InlineData("/api/inference/route", "\"inputTokens\": 1000", "\"inputTokens\": 1.5", "inputTokens", "expected a whole number")]
+    [InlineData("/api/inference/route", "\"network\": {", "\"network\": { \"jitterMs\": 3,", "network.jitterMs", "unknown field")]
+    [InlineData("/api/inference/route", "\"cell\": \"cell-1\"", "\"cell\": \"cell-1\", \"bogus\": 1", "bogus", "unknown field")]
+    [InlineData("/api/inference/route", "\"requestId\"", "\"requestID\"", "requestID", "unknown field")]
+    [InlineData("/api/inference/route", "\"region\": \"eu-north\",", "\"region\": \"eu-north\",,", "$", "malformed JSON")]
+    [InlineData("/api/inference/invoke", "\"cell\": \"cell-1\"", "\"cell\": \"cell-1\", \"messages\": [{ \"role\": \"user\", \"content\": \"hi\" }], \"maxTokens\": \"many\"", "maxTokens", "expected a whole number")]
+    public async Task A_route_or_invoke_body_with_a_wrong_type_an_unknown_field_or_bad_JSON_is_a_400_naming_the_field(
+        string path, string find, string replace, string field, string message)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var body = Request.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Request, body);
+
+        using var response = await silo.SendAsync(HttpMethod.Post, path, silo.Token(Roles.EhrIntegration), body);
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+        Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}", new[] { "nodeId", "requestId" })]
+    [InlineData("""{ "requestId": "r1", "nodeId": "edge-1", "latencyMs": "slow" }""", new[] { "latencyMs" })]
+    [InlineData("""{ "requestId": "r1", "nodeId": "edge-1", "succeeded": "yes" }""", new[] { "succeeded" })]
+    [InlineData("""{ "requestId": "r1", "nodeId": "edge-1", "latency": 5 }""", new[] { "latency" })]
+    [InlineData("""{ "requestId": "r1", """, new[] { "$" })]
+    [InlineData("null", new[] { "$" })]
+    [InlineData("[1]", new[] { "$" })]
+    public async Task A_bad_outcome_body_is_a_400_naming_the_field_and_the_breaker_does_not_count_it(string outcome, string[] fields)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile).ExpectSuccessAsync();
+        var before = await NodeAsync(silo, "edge-1");
+
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/outcome", silo.Token(Roles.EhrIntegration), outcome);
+
+        Assert.Equal(fields, (await Problem.AssertAsync(response, HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(before, await NodeAsync(silo, "edge-1"));
+    }
+
+    [Theory]
+    [InlineData("\"capacity\": 4", "\"capacity\": \"many\"", "capacity")]
+    [InlineData("\"capacity\": 4", "\"capacity\": 4, \"gpu\": true", "gpu")]
+    [InlineData("\"capacity\": 4", "\"Capacity\": 8", "Capacity")]
+    [InlineData("\"tier\": \"Edge\"", "\"tier\": \"Moon\"", "tier")]
+    [InlineData("\"hostedModels\": [\"code-1b\", \"code-7b\"]", "\"hostedModels\": \"code-1b\"", "hostedModels")]
+    [InlineData("\"capacity\": 4", "\"capacity\": 4,,", "$")]
+    public async Task A_refused_re_registration_names_the_field_and_leaves_the_node_as_it_was(string find, string replace, string field)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, EdgeProfile).ExpectSuccessAsync();
+        await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, Heartbeat).ExpectSuccessAsync();
+        var before = await NodeAsync(silo, "edge-1");
+        var profile = EdgeProfile.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(EdgeProfile, profile);
+
+        using var registered = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node, profile);
+        using var beat = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1/heartbeat", node, """{ "inFlight": "two", "warmModels": [] }""");
+
+        Assert.Equal([field], (await Problem.AssertAsync(registered, HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["inFlight"], (await Problem.AssertAsync(beat, HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(before, await NodeAsync(silo, "edge-1"));
+    }
+
+    [Fact]
+    public async Task A_refused_registration_of_a_new_node_registers_nothing()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var node = silo.Token("agent", "operator-1", Roles.MecNode);
+
+        using var response = await silo.SendAsync(HttpMethod.Post, "/api/mec/nodes/edge-1", node,
+            EdgeProfile.Replace("\"rttMs\": 2", "\"rttMs\": \"low\"", StringComparison.Ordinal));
+
+        Assert.Equal(["rttMs"], (await Problem.AssertAsync(response, HttpStatusCode.BadRequest)).ErrorFields());
+        await Problem.AssertAsync(await silo.GetAsync("/api/mec/nodes/edge-1", silo.Token(Roles.Operator)), HttpStatusCode.NotFound);
+        using var listed = await silo.GetAsync("/api/mec/nodes", silo.Token(Roles.Operator));
+        Assert.Equal(0, (await listed.BodyAsync()).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("""{ "phiApprovedTiers": "Edge" }""", "phiApprovedTiers")]
+    [InlineData("""{ "phiApprovedTiers": ["Moon"] }""", "phiApprovedTiers[0]")]
+    [InlineData("""{ "phiApprovedTiers": ["Edge"], "allowedRegion": ["eu-west"] }""", "allowedRegion")]
+    [InlineData("""{ "phiApprovedTiers": ["Edge"], "allowedRegions": [1] }""", "allowedRegions[0]")]
+    [InlineData("""{ "phiApprovedTiers": ["Edge"] """, "$")]
+    public async Task A_refused_policy_update_names_the_field_and_leaves_the_policy_as_it_was(string policy, string field)
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var admin = silo.Token("boss", "clinic-1", Roles.Admin);
+        await silo.SendAsync(HttpMethod.Put, "/api/routing/policy", admin, """{ "phiApprovedTiers": ["Cloud"], "allowedRegions": ["eu-north"] }""").ExpectSuccessAsync();
+        var before = await silo.ReadAsync("/api/routing/policy", admin);
+
+        using var response = await silo.SendAsync(HttpMethod.Put, "/api/routing/policy", admin, policy);
+
+        Assert.Equal([field], (await Problem.AssertAsync(response, HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(before, await silo.ReadAsync("/api/routing/policy", admin));
+    }
+
+    [Theory]
     [InlineData("""{ "inFlight": 5 }""", "inFlight")]
     [InlineData("""{ "inFlight": -1 }""", "inFlight")]
     [InlineData("""{ "inFlight": 1, "queueDepth": -2 }""", "queueDepth")]
@@ -262,4 +365,7 @@ public sealed class RoutingApiTests
 
         await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
+
+    // The node as operators see it (profile, load, health, learned error rate, breaker), which a refused request must leave as it was.
+    private static Task<string> NodeAsync(TestSilo silo, string id) => silo.ReadAsync($"/api/mec/nodes/{id}", silo.Token(Roles.Operator));
 }

@@ -15,6 +15,8 @@ public sealed class SchedulingRejectionTests
         { SchedulingApi.Json(SchedulingApi.Provider()).Replace("\"dailyCapacity\":8", "\"dailyCapacity\":\"many\"", StringComparison.Ordinal), ["dailyCapacity"] },
         { """{"id":"T001","clinicId":"C1","state":"NY","location":{"latitude":1,"longitude":2},"dailyCapacity":1}""", ["discipline"] },
         { SchedulingApi.Json(SchedulingApi.Provider()).Replace("\"dailyCapacity\"", "\"dailyCapcity\"", StringComparison.Ordinal), ["dailyCapcity"] },
+        { SchedulingApi.Json(SchedulingApi.Provider()).Replace("\"clinicId\"", "\"clinicID\"", StringComparison.Ordinal), ["clinicID"] },
+        { SchedulingApi.Json(SchedulingApi.Provider()).Replace("\"dailyCapacity\"", "\"DAILYCAPACITY\"", StringComparison.Ordinal), ["DAILYCAPACITY"] },
         { SchedulingApi.Json(SchedulingApi.Provider("T002")), ["id"] },
         { "null", ["$"] },
     };
