@@ -57,7 +57,15 @@ public sealed class ProviderGrain(
             return existing;
         }
 
-        var committed = existing with { Held = false, BookedAt = Time.GetUtcNow() };
+        // Last line of defence behind the offer's deadline: a late answer or a delayed repair must not book the past.
+        // The hold stays as it was; whoever asked releases it (the workflow does when it finds the hold lost).
+        var now = Time.GetUtcNow();
+        if (existing.Slot.Start <= now)
+        {
+            throw new SlotBookingException($"Booking {bookingId} holds a slot of provider {SchedulingKeys.IdOf(GetPrimaryKeyString())} that has already started.");
+        }
+
+        var committed = existing with { Held = false, BookedAt = now };
         await state.ReplaceAsync(state.State with { Bookings = [.. state.State.Bookings.Select(b => b.BookingId == bookingId ? committed : b)] });
         return committed;
     }

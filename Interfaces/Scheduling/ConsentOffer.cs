@@ -30,7 +30,7 @@ public sealed record ConsentOffer
     /// <summary>When it was made.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>When it expires unanswered.</summary>
+    /// <summary>When it expires unanswered: the offer lifetime after it opened, or earlier, when the slot comes inside minimum notice.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
     /// <summary>Where it stands.</summary>

@@ -6,7 +6,11 @@ namespace Reroute.Interfaces.Scheduling;
 /// </summary>
 public interface IOfferGrain : IGrainWithStringKey, IRemindable
 {
-    /// <summary>Opens and sends the offer; opening it again returns the first offer and sends nothing.</summary>
+    /// <summary>
+    /// Opens and sends the offer, expiring after the offer lifetime or when its slot comes inside the tenant's minimum
+    /// notice, whichever is first; a slot already inside it gives an offer that is expired at once and never sent.
+    /// Opening it again returns the first offer and sends nothing.
+    /// </summary>
     Task<ConsentOffer> Open(OfferRequest request);
 
     /// <summary>The offer; null when it was never opened.</summary>

@@ -28,7 +28,10 @@ public interface IProviderGrain : IGrainWithStringKey
     /// </summary>
     Task<SlotBooking> HoldSlot(string bookingId, TimeRange slot);
 
-    /// <summary>Turns the hold <paramref name="bookingId"/> into a booking; committing twice returns the booking, an unknown id is refused.</summary>
+    /// <summary>
+    /// Turns the hold <paramref name="bookingId"/> into a booking; committing twice returns the booking. An unknown id, or
+    /// a hold whose slot has already started, is refused and changes nothing.
+    /// </summary>
     Task<SlotBooking> CommitSlot(string bookingId);
 
     /// <summary>Releases the slot held by <paramref name="bookingId"/>; false when no such booking exists (already released).</summary>

@@ -20,6 +20,9 @@ namespace Reroute.Silo.Api;
 /// </summary>
 internal static class PatientReplyEndpoints
 {
+    /// <summary>The webhook outcome of a message that answered nothing (no open offer for the number, an unknown key).</summary>
+    public const string IgnoredOutcome = "ignored";
+
     public static IEndpointRouteBuilder MapPatientReplyEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/offers/{token}", Page).AllowAnonymous().ExcludeFromDescription();
@@ -130,7 +133,7 @@ internal static class PatientReplyEndpoints
         var result = await desk.AnswerTextAsync(tenant, reply!.From, reply.Text);
 
         // The provider only needs to know the message was taken; an unmatched text is not its error to retry.
-        return result is null ? TypedResults.Ok(new { outcome = "ignored" }) : Outcome(result);
+        return result is null ? TypedResults.Ok(new { outcome = IgnoredOutcome }) : Outcome(result);
     }
 
     private static async Task<IResult> Ivr(string tenant, HttpContext http, IOptions<NotificationOptions> options, ReschedulingDesk desk)
@@ -154,7 +157,7 @@ internal static class PatientReplyEndpoints
 
         if (ReschedulingDesk.IvrAnswer(reply.Digits) is not { } answer)
         {
-            return TypedResults.Ok(new { outcome = "ignored" });
+            return TypedResults.Ok(new { outcome = IgnoredOutcome });
         }
 
         return await SchedulingRequest.GuardAsync(async () =>

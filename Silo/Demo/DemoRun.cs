@@ -158,7 +158,9 @@ internal sealed class DemoRun(IServiceProvider services, ManualTimeProvider cloc
         using var response = action.Review is { } review
             ? await ReviewAsync(review, cancellationToken)
             : await AnswerAsync(action.Offer!, action.Message!, action.Answer, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Gone)
+        // An offer can close before its patient gets round to it (a slot sooner than the offer lifetime caps the expiry):
+        // a link or keypad answer is then refused as gone, and a text finds no open offer for the number and is ignored.
+        if (response.StatusCode == HttpStatusCode.Gone || (action.Review is null && await IgnoredAsync(response, cancellationToken)))
         {
             Tally.Late++;
             return;
@@ -200,6 +202,21 @@ internal sealed class DemoRun(IServiceProvider services, ManualTimeProvider cloc
                 var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("answer", accept ? "accept" : "decline")]);
                 return silo.PostAsync(new Uri($"offers/{token}", UriKind.Relative), form, cancellationToken);
         }
+    }
+
+    private static async Task<bool> IgnoredAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // The link's page answers in HTML; only the webhooks' JSON can say "ignored".
+        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return false;
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.ValueKind == JsonValueKind.Object
+            && body.RootElement.TryGetProperty("outcome", out var outcome)
+            && outcome.ValueKind == JsonValueKind.String
+            && outcome.GetString() == PatientReplyEndpoints.IgnoredOutcome;
     }
 
     private Task<HttpResponseMessage> PostSignedAsync(string path, object body, CancellationToken cancellationToken)

@@ -56,10 +56,13 @@ public sealed partial class OfferGrain(
         errors.ThrowIfAny("offer");
 
         var tenant = SchedulingKeys.TenantOf(key);
+        var knowledgeRead = GrainFactory.GetGrain<IKnowledgeGrain>(tenant).Get();
         var patient = await GrainFactory.GetGrain<IPatientGrain>(SchedulingKeys.Of(tenant, request.PatientId)).Get()
             ?? throw new KeyNotFoundException($"Patient {request.PatientId} does not exist.");
+        var notice = (await knowledgeRead).Knowledge.Thresholds.MinimumNotice;
         var now = Time.GetUtcNow();
         var channel = patient.Contact?.PreferredChannel ?? NotificationChannel.Outbox;
+        var expiresAt = OfferDeadline.ExpiresAt(now, options.Value.OfferLifetime, request.Slot.Start, notice);
         var offer = new ConsentOffer
         {
             OfferId = request.OfferId,
@@ -71,9 +74,19 @@ public sealed partial class OfferGrain(
             Slot = request.Slot,
             Channel = channel,
             CreatedAt = now,
-            ExpiresAt = now + options.Value.OfferLifetime,
+            ExpiresAt = expiresAt,
             Warnings = request.Warnings,
         };
+        if (expiresAt <= now)
+        {
+            // The slot came inside minimum notice between planning and now (a late escalation decision, a delayed
+            // repair). Kept as expired and never sent, so opening again gives the same answer; the caller moves on.
+            var unsent = offer with { Status = OfferStatus.Expired, AnsweredAt = now };
+            await state.ReplaceAsync(new OfferState { Offer = unsent, Discipline = request.Discipline, OriginalStart = request.OriginalStart });
+            LogTooLate(logger, unsent.OfferId, unsent.WorkflowId);
+            return unsent;
+        }
+
         var replyRoute = channel == NotificationChannel.Sms && patient.Contact?.Phone is { } phone ? ReplyRouteKey(tenant, phone) : null;
         await state.ReplaceAsync(new OfferState
         {
@@ -120,7 +133,8 @@ public sealed partial class OfferGrain(
             return new OfferReplyResult { Outcome = OfferReplyOutcome.InvalidToken, Offer = offer };
         }
 
-        if (offer.Status == OfferStatus.Open && Time.GetUtcNow() >= offer.ExpiresAt)
+        // An answer after the deadline is an expiry like any other, whatever it says: an acceptance must not book.
+        if (offer.Status == OfferStatus.Open && OfferDeadline.HasPassed(offer, Time.GetUtcNow()))
         {
             offer = await Close(offer, OfferStatus.Expired, null);
         }
@@ -150,7 +164,7 @@ public sealed partial class OfferGrain(
     public async Task<ConsentOffer> ExpireIfDue()
     {
         var offer = state.State.Offer ?? throw new KeyNotFoundException($"Offer {SchedulingKeys.IdOf(GetPrimaryKeyString())} does not exist.");
-        return offer.Status == OfferStatus.Open && Time.GetUtcNow() >= offer.ExpiresAt
+        return offer.Status == OfferStatus.Open && OfferDeadline.HasPassed(offer, Time.GetUtcNow())
             ? await Close(offer, OfferStatus.Expired, null)
             : offer;
     }
@@ -294,6 +308,9 @@ public sealed partial class OfferGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferId} of workflow {WorkflowId} opened on {Channel}")]
     private static partial void LogOpened(ILogger logger, string offerId, string workflowId, NotificationChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferId} of workflow {WorkflowId} not sent: its slot is already inside minimum notice")]
+    private static partial void LogTooLate(ILogger logger, string offerId, string workflowId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferId} {Status} via {Via}")]
     private static partial void LogAnswered(ILogger logger, string offerId, OfferStatus status, ReplyChannel via);

@@ -32,7 +32,7 @@ public sealed partial class ReschedulingWorkflowGrain
         var offers = await Task.WhenAll(outstanding.Select(async id =>
         {
             var offer = await Offer(id).Get();
-            return offer is { Status: OfferStatus.Open } && now >= offer.ExpiresAt ? await Offer(id).ExpireIfDue() : offer;
+            return offer is { Status: OfferStatus.Open } && OfferDeadline.HasPassed(offer, now) ? await Offer(id).ExpireIfDue() : offer;
         }));
         var settled = offers.Where(static o => o is not null && o.Status != OfferStatus.Open).Select(static o => o!).ToList();
         if (settled.Count == 0)
@@ -132,6 +132,8 @@ public sealed partial class ReschedulingWorkflowGrain
         }
         catch (SlotBookingException lost)
         {
+            // A refused commit (the slot started meanwhile) leaves the hold in place: release it, nothing stays half-booked.
+            await Provider(slot.ProviderId).ReleaseSlot(offer.OfferId);
             view = Audit(view, WorkflowStage.BookingAndBackfill, "hold_lost", appointment.AppointmentId, $"offer {offer.OfferId}: {lost.Message}");
             return With(view, appointment with { Status = AffectedAppointmentStatus.Detected, Proposal = null });
         }
@@ -174,6 +176,7 @@ public sealed partial class ReschedulingWorkflowGrain
         }
         catch (SlotBookingException lost)
         {
+            await Provider(slot.ProviderId).ReleaseSlot(offer.OfferId);
             view = Audit(view, WorkflowStage.BookingAndBackfill, "hold_lost", null, $"backfill offer {offer.OfferId}: {lost.Message}");
             return With(view, backfill with { Status = BackfillStatus.Exhausted, CurrentOfferId = null });
         }
@@ -300,6 +303,14 @@ public sealed partial class ReschedulingWorkflowGrain
             Slot = backfill.Slot,
             Discipline = backfill.Discipline,
         });
+        if (offer.Status == OfferStatus.Expired)
+        {
+            // Inside minimum notice already: no waitlisted patient can be given this slot any more.
+            await Provider(backfill.Slot.ProviderId).ReleaseSlot(offerId);
+            view = Audit(view, WorkflowStage.BookingAndBackfill, SlotTooSoon, null, Invariant($"{backfill.BackfillId}: backfill offer {offerId} not sent"));
+            return With(view, backfill with { Status = BackfillStatus.Exhausted, CurrentOfferId = null });
+        }
+
         return Audit(view, WorkflowStage.BookingAndBackfill, "offer_sent", null, Invariant($"backfill offer {offerId} sent by {offer.Channel}, expires {offer.ExpiresAt:O}"));
     }
 

@@ -280,9 +280,20 @@ public sealed partial class ReschedulingWorkflowGrain
             OriginalStart = appointment.Original.Start,
             Warnings = appointment.Warnings,
         });
+        if (offer.Status == OfferStatus.Expired)
+        {
+            // The slot came inside minimum notice since it was checked: not sent, so back to stage 4 like a taken slot.
+            await Provider(slot.ProviderId).ReleaseSlot(offerId);
+            return v => Audit(With(v, appointment with { Status = AffectedAppointmentStatus.Detected, Proposal = null }),
+                WorkflowStage.PatientConsent, SlotTooSoon, appointment.AppointmentId, Invariant($"offer {offerId} not sent: provider {slot.ProviderId} at {slot.Start:O}"));
+        }
+
         return v => Audit(v, WorkflowStage.PatientConsent, "offer_sent", appointment.AppointmentId, Invariant(
             $"offer {offerId} sent by {offer.Channel}, expires {offer.ExpiresAt:O}"));
     }
+
+    // The audit event of an offer not sent because its slot was already inside minimum notice.
+    private const string SlotTooSoon = "slot_too_soon";
 
     private async Task CompleteIfSettled()
     {

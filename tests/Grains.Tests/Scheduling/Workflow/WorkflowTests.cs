@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Reroute.Grains.Scheduling;
 using Reroute.Grains.Scheduling.Workflow;
@@ -16,6 +17,9 @@ public sealed class WorkflowTests
         "appointment_affected", "candidates_filtered", "candidates_ranked", "guardrails_checked", "offer_prepared", "offer_sent",
         "offer_accepted", "booked",
     ];
+
+    // Longer than the three days from the scenario's "now" to the replacement slots, so the slot, not the lifetime, decides.
+    private static readonly TimeSpan WeekLongLifetime = TimeSpan.FromDays(7);
 
     [Fact]
     public async Task Accepted_offers_move_every_appointment_book_the_slots_and_complete_with_a_full_audit_trail()
@@ -381,4 +385,135 @@ public sealed class WorkflowTests
             reminders => !reminders.Any(r => r.GrainId == workflowId));
         Assert.Equal("wf-next", await restarted.GrainFactory.GetGrain<ITriggerWindowGrain>(window).Claim("wf-next"));
     }
+
+    [Fact]
+    public async Task An_offer_for_a_slot_sooner_than_its_lifetime_expires_minimum_notice_before_the_slot_and_its_message_says_so()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options(offerLifetime: WeekLongLifetime));
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var appointment = started.Appointments[0];
+        var slot = appointment.Proposal!.Slot;
+        var notice = await MinimumNotice(silo);
+
+        var offer = (await silo.Get<IOfferGrain>(appointment.OfferIds[^1]).Get())!;
+        Assert.Equal(slot.Start - notice, offer.ExpiresAt);
+        Assert.True(offer.ExpiresAt < SchedulingScenario.Now + WeekLongLifetime);
+
+        var message = (await silo.Get<IOutboxGrain>(appointment.PatientId).Get(offer.OfferId))!;
+        Assert.Contains((slot.Start - notice).ToString(OfferGrain.MessageTimeFormat, CultureInfo.InvariantCulture), message.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain((SchedulingScenario.Now + WeekLongLifetime).ToOffset(slot.Start.Offset).ToString(OfferGrain.MessageTimeFormat, CultureInfo.InvariantCulture),
+            message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_acceptance_after_the_slots_notice_deadline_is_an_expiry_books_nothing_and_the_workflow_moves_on()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options(offerLifetime: WeekLongLifetime));
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var appointment = started.Appointments[0];
+        var offerId = appointment.OfferIds[^1];
+        var slot = appointment.Proposal!.Slot;
+        var nonce = await WorkflowWorld.NonceFromMessage(silo, appointment.PatientId, offerId);
+        var before = (await silo.Get<IAppointmentGrain>(appointment.AppointmentId).Get())!.Appointment;
+
+        // Past the slot's notice deadline, well inside the offer's lifetime.
+        silo.Time.Advance(slot.Start - (await MinimumNotice(silo)) - SchedulingScenario.Now + TimeSpan.FromMinutes(1));
+        var late = await silo.Desk().AnswerAsync(WorkflowWorld.Tenant, offerId, new OfferReply { Answer = OfferAnswer.Accept, Nonce = nonce, Via = ReplyChannel.Link });
+
+        Assert.Equal(OfferReplyOutcome.Expired, late.Outcome);
+        Assert.Equal(OfferStatus.Expired, (await silo.Get<IOfferGrain>(offerId).Get())!.Status);
+        var record = (await silo.Get<IAppointmentGrain>(appointment.AppointmentId).Get())!;
+        Assert.Equal((before.ProviderId, before.Start, AppointmentStatus.Booked), (record.Appointment.ProviderId, record.Appointment.Start, record.Appointment.Status));
+        Assert.DoesNotContain(record.History, h => h.Reason.StartsWith("rescheduled", StringComparison.Ordinal));
+        Assert.DoesNotContain(await silo.Get<IProviderGrain>(slot.ProviderId).GetBookings(), b => b.BookingId == offerId);
+        Assert.Null(await silo.Get<IOutboxGrain>(appointment.PatientId).Get(OfferGrain.ConfirmationMessageId(offerId)));
+
+        // The normal expiry path: counted as expired, and the patient is offered the next slot that still gives notice.
+        var moved = await WorkflowWorld.Eventually(() => silo.Workflow(started.WorkflowId).Get(), v => v!.Appointments[0].OfferIds.Count == 2);
+        Assert.Equal(1, moved!.Summary.Expired);
+        Assert.Equal(0, moved.Summary.SuccessfullyReassigned);
+        var next = (await silo.Get<IOfferGrain>(moved.Appointments[0].OfferIds[^1]).Get())!;
+        Assert.Equal(OfferStatus.Open, next.Status);
+        Assert.True(next.ExpiresAt > silo.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_hold_whose_slot_has_started_is_not_committed_and_the_providers_slots_stay_as_they_were()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var provider = silo.Get<IProviderGrain>("T002");
+        var slot = WorkflowWorld.Range(SchedulingScenario.At(5, 9));
+        await provider.HoldSlot("late-hold", slot);
+        var bookings = EntitySilo.Json(await provider.GetBookings());
+        var profile = EntitySilo.Json(await provider.Get());
+
+        silo.Time.Advance(slot.Start - SchedulingScenario.Now);
+        await Assert.ThrowsAsync<SlotBookingException>(() => provider.CommitSlot("late-hold"));
+
+        Assert.Equal(bookings, EntitySilo.Json(await provider.GetBookings()));
+        Assert.Equal(profile, EntitySilo.Json(await provider.Get()));
+        Assert.True(Assert.Single(await provider.GetBookings()).Held);
+    }
+
+    [Fact]
+    public async Task An_offer_whose_slot_is_already_inside_minimum_notice_is_expired_at_once_and_never_sent()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1);
+        var start = SchedulingScenario.Now + (await MinimumNotice(silo)) - TimeSpan.FromMinutes(30);
+        var request = new OfferRequest
+        {
+            OfferId = "wf-1-A1-1",
+            WorkflowId = "wf-1",
+            Kind = OfferKind.Reschedule,
+            AppointmentId = "A1",
+            PatientId = "P1",
+            Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = start, End = start.AddMinutes(45) },
+            Discipline = "PT",
+        };
+
+        var offer = await silo.Get<IOfferGrain>(request.OfferId).Open(request);
+        Assert.Equal(OfferStatus.Expired, offer.Status);
+        Assert.Equal(offer, await silo.Get<IOfferGrain>(request.OfferId).Open(request));
+        Assert.Empty(await silo.Get<IOutboxGrain>("P1").List(10));
+        var answer = await silo.Get<IOfferGrain>(request.OfferId).Reply(new OfferReply { Answer = OfferAnswer.Accept, Nonce = string.Empty, Via = ReplyChannel.Sms });
+        Assert.Equal(OfferReplyOutcome.Expired, answer.Outcome);
+    }
+
+    [Fact]
+    public async Task An_approval_that_comes_after_the_proposed_slot_is_inside_minimum_notice_sends_no_offer_and_keeps_no_hold()
+    {
+        await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
+        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var first = started.Appointments[0];
+        var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
+
+        // As in the escalation test above: the only slots left are the other provider's, whose license lapsed.
+        var profile = (await silo.Get<IProviderGrain>(other).Get())!;
+        await silo.Get<IProviderGrain>(other).Upsert(profile with { Licenses = [.. profile.Licenses.Select(l => l with { Status = LicenseStatus.Suspended })] });
+        var firstProvider = first.Proposal.Slot.ProviderId;
+        await silo.Get<IProviderGrain>(firstProvider).Upsert((await silo.Get<IProviderGrain>(firstProvider).Get())! with { BookableSlots = [] });
+        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+        var open = Assert.Single(await silo.GrainFactory.GetGrain<IEscalationGrain>(WorkflowWorld.Tenant).List(EscalationStatus.Open));
+
+        // The head of department decides when the proposed slot no longer gives the patient minimum notice.
+        silo.Time.Advance(open.Proposal.Slot.Start - (await MinimumNotice(silo)) - SchedulingScenario.Now + TimeSpan.FromMinutes(1));
+        await silo.Desk().ResolveAsync(WorkflowWorld.Tenant, open.CaseId, new EscalationResolution { Action = EscalationAction.ApproveProvider, ResolvedBy = "hod-1" });
+
+        var view = (await silo.Workflow(started.WorkflowId).Get())!;
+        var tooSoon = Assert.Single(view.Audit, e => e.Event == "slot_too_soon");
+        var offerId = view.Appointments[0].OfferIds.Single(id => tooSoon.Detail.Contains(id, StringComparison.Ordinal));
+        Assert.Equal(OfferStatus.Expired, (await silo.Get<IOfferGrain>(offerId).Get())!.Status);
+        Assert.Null(await silo.Get<IOutboxGrain>("P1").Get(offerId));
+        Assert.DoesNotContain(await silo.Get<IProviderGrain>(other).GetBookings(), b => b.BookingId == offerId);
+        Assert.False(view.Appointments[0] is { Status: AffectedAppointmentStatus.Offered } waiting && waiting.OfferIds[^1] == offerId, "the workflow waits on an offer nobody was sent");
+        Assert.Equal("T001", (await silo.Get<IAppointmentGrain>("A1").Get())!.Appointment.ProviderId);
+    }
+
+    private static async Task<TimeSpan> MinimumNotice(TestSilo silo) =>
+        (await silo.GrainFactory.GetGrain<IKnowledgeGrain>(WorkflowWorld.Tenant).Get()).Knowledge.Thresholds.MinimumNotice;
 }

@@ -28,15 +28,22 @@ internal static partial class WorkflowWorld
 
     private static readonly string LinkKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Options for a silo; with <paramref name="durable"/>, on SQLite, and starting twice from them restarts on the same files.</summary>
-    public static TestSiloOptions Options(bool durable = false)
+    /// <summary>
+    /// Options for a silo; with <paramref name="durable"/>, on SQLite, and starting twice from them restarts on the same
+    /// files. <paramref name="offerLifetime"/> replaces the default lifetime of offers.
+    /// </summary>
+    public static TestSiloOptions Options(bool durable = false, TimeSpan? offerLifetime = null)
     {
         var options = EntitySilo.Options(durable ? "Sqlite" : "Memory");
         options.Time = new ManualTimeProvider(SchedulingScenario.Now);
         options.ConfigureServices = services =>
         {
             services.AddRescheduling();
-            services.Configure<WorkflowOptions>(o => o.LinkSigningKey = LinkKey);
+            services.Configure<WorkflowOptions>(o =>
+            {
+                o.LinkSigningKey = LinkKey;
+                o.OfferLifetime = offerLifetime ?? o.OfferLifetime;
+            });
         };
         return options;
     }
