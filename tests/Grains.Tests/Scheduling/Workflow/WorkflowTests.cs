@@ -248,23 +248,7 @@ public sealed class WorkflowTests
     public async Task A_compliance_finding_escalates_and_the_head_of_departments_approval_resumes_the_workflow()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
-
-        // Two slots each, so that the ranked alternatives reach the second provider.
-        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
-        var first = started.Appointments[0];
-        var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
-
-        // The other provider's license lapses while the patient considers the first offer.
-        var profile = (await silo.Get<IProviderGrain>(other).Get())!;
-        await silo.Get<IProviderGrain>(other).Upsert(profile with
-        {
-            BookableSlots = [.. profile.BookableSlots],
-            Licenses = [.. profile.Licenses.Select(l => l with { Status = LicenseStatus.Suspended })],
-        });
-        var firstProvider = first.Proposal.Slot.ProviderId;
-        await silo.Get<IProviderGrain>(firstProvider).Upsert((await silo.Get<IProviderGrain>(firstProvider).Get())! with { BookableSlots = [] });
-        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+        var (started, other) = await DeclinedWhileTheOtherProvidersLicenseLapsed(silo);
 
         var escalated = (await silo.Workflow(started.WorkflowId).Get())!;
         Assert.Equal(AffectedAppointmentStatus.Escalated, escalated.Appointments[0].Status);
@@ -487,17 +471,7 @@ public sealed class WorkflowTests
     public async Task An_approval_that_comes_after_the_proposed_slot_is_inside_minimum_notice_sends_no_offer_and_keeps_no_hold()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
-        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
-        var first = started.Appointments[0];
-        var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
-
-        // As in the escalation test above: the only slots left are the other provider's, whose license lapsed.
-        var profile = (await silo.Get<IProviderGrain>(other).Get())!;
-        await silo.Get<IProviderGrain>(other).Upsert(profile with { Licenses = [.. profile.Licenses.Select(l => l with { Status = LicenseStatus.Suspended })] });
-        var firstProvider = first.Proposal.Slot.ProviderId;
-        await silo.Get<IProviderGrain>(firstProvider).Upsert((await silo.Get<IProviderGrain>(firstProvider).Get())! with { BookableSlots = [] });
-        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+        var (started, other) = await DeclinedWhileTheOtherProvidersLicenseLapsed(silo);
         var open = Assert.Single(await silo.GrainFactory.GetGrain<IEscalationGrain>(WorkflowWorld.Tenant).List(EscalationStatus.Open));
 
         // The head of department decides when the proposed slot no longer gives the patient minimum notice.
@@ -512,6 +486,25 @@ public sealed class WorkflowTests
         Assert.DoesNotContain(await silo.Get<IProviderGrain>(other).GetBookings(), b => b.BookingId == offerId);
         Assert.False(view.Appointments[0] is { Status: AffectedAppointmentStatus.Offered } waiting && waiting.OfferIds[^1] == offerId, "the workflow waits on an offer nobody was sent");
         Assert.Equal("T001", (await silo.Get<IAppointmentGrain>("A1").Get())!.Appointment.ProviderId);
+    }
+
+    /// <summary>
+    /// One appointment, two slots per provider (so the ranked alternatives reach the second one); the other provider's
+    /// license lapses and the first provider's slots go while the patient declines the first offer: the only slots left
+    /// are the other provider's, which the guardrails escalate. Returns the workflow and that provider.
+    /// </summary>
+    private static async Task<(WorkflowView Started, string Other)> DeclinedWhileTheOtherProvidersLicenseLapsed(TestSilo silo)
+    {
+        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
+        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var first = started.Appointments[0];
+        var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
+        var profile = (await silo.Get<IProviderGrain>(other).Get())!;
+        await silo.Get<IProviderGrain>(other).Upsert(profile with { Licenses = [.. profile.Licenses.Select(l => l with { Status = LicenseStatus.Suspended })] });
+        var firstProvider = first.Proposal.Slot.ProviderId;
+        await silo.Get<IProviderGrain>(firstProvider).Upsert((await silo.Get<IProviderGrain>(firstProvider).Get())! with { BookableSlots = [] });
+        await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
+        return (started, other);
     }
 
     private static async Task<TimeSpan> MinimumNotice(TestSilo silo) =>
