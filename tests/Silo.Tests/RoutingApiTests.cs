@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Reroute.Silo.Security;
 using Reroute.Silo.Tests.Infrastructure;
 using Reroute.Silo.Tests.Scheduling;
@@ -166,13 +167,8 @@ public sealed class RoutingApiTests
     [InlineData("\"inputTokens\": 1000", "\"inputTokens\": -1", "inputTokens")]
     public async Task A_bad_route_request_is_a_validation_problem_naming_the_field(string find, string replace, string field)
     {
-        await using var silo = await TestSilo.StartAsync();
-        var body = Request.Replace(find, replace, StringComparison.Ordinal);
-        Assert.NotEqual(Request, body);
+        var problem = await RejectedRequestAsync("/api/inference/route", Roles.Scheduler, find, replace);
 
-        using var response = await silo.SendAsync(HttpMethod.Post, "/api/inference/route", silo.Token(Roles.Scheduler), body);
-
-        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -187,15 +183,21 @@ public sealed class RoutingApiTests
     public async Task A_route_or_invoke_body_with_a_wrong_type_an_unknown_field_or_bad_JSON_is_a_400_naming_the_field(
         string path, string find, string replace, string field, string message)
     {
+        var problem = await RejectedRequestAsync(path, Roles.EhrIntegration, find, replace);
+
+        Assert.Equal([field], problem.ErrorFields());
+        Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts <see cref="Request"/> with <paramref name="find"/> replaced to a fresh silo; the 400 problem it must get.</summary>
+    private static async Task<JsonElement> RejectedRequestAsync(string path, string role, string find, string replace)
+    {
         await using var silo = await TestSilo.StartAsync();
         var body = Request.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(Request, body);
 
-        using var response = await silo.SendAsync(HttpMethod.Post, path, silo.Token(Roles.EhrIntegration), body);
-
-        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal([field], problem.ErrorFields());
-        Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        using var response = await silo.SendAsync(HttpMethod.Post, path, silo.Token(role), body);
+        return await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
     }
 
     [Theory]

@@ -292,9 +292,6 @@ public sealed partial class ReschedulingWorkflowGrain
             $"offer {offerId} sent by {offer.Channel}, expires {offer.ExpiresAt:O}"));
     }
 
-    // The audit event of an offer not sent because its slot was already inside minimum notice.
-    private const string SlotTooSoon = "slot_too_soon";
-
     private async Task CompleteIfSettled()
     {
         var view = View;

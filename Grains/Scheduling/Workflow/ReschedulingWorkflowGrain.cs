@@ -23,6 +23,9 @@ public sealed partial class ReschedulingWorkflowGrain(
     // against a bug looping forever inside one turn.
     private const int MaxProposalRounds = 1000;
 
+    // The audit event of an offer not sent because its slot was already inside minimum notice.
+    private const string SlotTooSoon = "slot_too_soon";
+
     // How many audit entries are durable in the pages; later ones are written with the next save.
     private int _auditWritten;
 

@@ -108,8 +108,7 @@ public sealed class WorkflowTests
     public async Task An_unanswered_offer_expires_by_its_reminder_and_the_patient_is_offered_the_next_slot()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
-        await WorkflowWorld.SeedAsync(silo, appointments: 1);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var started = await WorkflowWorld.TriggerOneAsync(silo);
         var firstOffer = started.Appointments[0].OfferIds[^1];
 
         silo.Time.Advance(TimeSpan.FromHours(23));
@@ -132,8 +131,7 @@ public sealed class WorkflowTests
     public async Task A_hundred_concurrent_accepts_of_one_offer_make_one_booking()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
-        await WorkflowWorld.SeedAsync(silo, appointments: 1);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var started = await WorkflowWorld.TriggerOneAsync(silo);
         var offerId = started.Appointments[0].OfferIds[^1];
         var nonce = await WorkflowWorld.NonceFromMessage(silo, "P1", offerId);
 
@@ -296,16 +294,7 @@ public sealed class WorkflowTests
         {
             Contact = new PatientContact { PreferredChannel = NotificationChannel.Sms, DisplayName = "Pat P1", Phone = Phone },
         });
-        var request = new OfferRequest
-        {
-            OfferId = "wf-1-A1-1",
-            WorkflowId = "wf-1",
-            Kind = OfferKind.Reschedule,
-            AppointmentId = "A1",
-            PatientId = "P1",
-            Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = SchedulingScenario.At(5, 9), End = SchedulingScenario.At(5, 9).AddMinutes(45) },
-            Discipline = "PT",
-        };
+        var request = OfferOfT002To("P1", SchedulingScenario.At(5, 9));
         var offer = silo.Get<IOfferGrain>(request.OfferId);
         var route = silo.GrainFactory.GetGrain<IReplyRouteGrain>(OfferGrain.ReplyRouteKey(WorkflowWorld.Tenant, Phone));
         await offer.Open(request);
@@ -374,8 +363,7 @@ public sealed class WorkflowTests
     public async Task An_offer_for_a_slot_sooner_than_its_lifetime_expires_minimum_notice_before_the_slot_and_its_message_says_so()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options(offerLifetime: WeekLongLifetime));
-        await WorkflowWorld.SeedAsync(silo, appointments: 1);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var started = await WorkflowWorld.TriggerOneAsync(silo);
         var appointment = started.Appointments[0];
         var slot = appointment.Proposal!.Slot;
         var notice = await MinimumNotice(silo);
@@ -394,8 +382,7 @@ public sealed class WorkflowTests
     public async Task An_acceptance_after_the_slots_notice_deadline_is_an_expiry_books_nothing_and_the_workflow_moves_on()
     {
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options(offerLifetime: WeekLongLifetime));
-        await WorkflowWorld.SeedAsync(silo, appointments: 1);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var started = await WorkflowWorld.TriggerOneAsync(silo);
         var appointment = started.Appointments[0];
         var offerId = appointment.OfferIds[^1];
         var slot = appointment.Proposal!.Slot;
@@ -403,7 +390,7 @@ public sealed class WorkflowTests
         var before = (await silo.Get<IAppointmentGrain>(appointment.AppointmentId).Get())!.Appointment;
 
         // Past the slot's notice deadline, well inside the offer's lifetime.
-        silo.Time.Advance(slot.Start - (await MinimumNotice(silo)) - SchedulingScenario.Now + TimeSpan.FromMinutes(1));
+        await PastTheNoticeDeadline(silo, slot.Start);
         var late = await silo.Desk().AnswerAsync(WorkflowWorld.Tenant, offerId, new OfferReply { Answer = OfferAnswer.Accept, Nonce = nonce, Via = ReplyChannel.Link });
 
         Assert.Equal(OfferReplyOutcome.Expired, late.Outcome);
@@ -448,16 +435,7 @@ public sealed class WorkflowTests
         await using var silo = await TestSilo.StartAsync(WorkflowWorld.Options());
         await WorkflowWorld.SeedAsync(silo, appointments: 1);
         var start = SchedulingScenario.Now + (await MinimumNotice(silo)) - TimeSpan.FromMinutes(30);
-        var request = new OfferRequest
-        {
-            OfferId = "wf-1-A1-1",
-            WorkflowId = "wf-1",
-            Kind = OfferKind.Reschedule,
-            AppointmentId = "A1",
-            PatientId = "P1",
-            Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = start, End = start.AddMinutes(45) },
-            Discipline = "PT",
-        };
+        var request = OfferOfT002To("P1", start);
 
         var offer = await silo.Get<IOfferGrain>(request.OfferId).Open(request);
         Assert.Equal(OfferStatus.Expired, offer.Status);
@@ -475,7 +453,7 @@ public sealed class WorkflowTests
         var open = Assert.Single(await silo.GrainFactory.GetGrain<IEscalationGrain>(WorkflowWorld.Tenant).List(EscalationStatus.Open));
 
         // The head of department decides when the proposed slot no longer gives the patient minimum notice.
-        silo.Time.Advance(open.Proposal.Slot.Start - (await MinimumNotice(silo)) - SchedulingScenario.Now + TimeSpan.FromMinutes(1));
+        await PastTheNoticeDeadline(silo, open.Proposal.Slot.Start);
         await silo.Desk().ResolveAsync(WorkflowWorld.Tenant, open.CaseId, new EscalationResolution { Action = EscalationAction.ApproveProvider, ResolvedBy = "hod-1" });
 
         var view = (await silo.Workflow(started.WorkflowId).Get())!;
@@ -495,8 +473,7 @@ public sealed class WorkflowTests
     /// </summary>
     private static async Task<(WorkflowView Started, string Other)> DeclinedWhileTheOtherProvidersLicenseLapsed(TestSilo silo)
     {
-        await WorkflowWorld.SeedAsync(silo, appointments: 1, slotsPerProvider: 2);
-        var (started, _) = await silo.Desk().TriggerAsync(WorkflowWorld.Tenant, WorkflowWorld.Trigger);
+        var started = await WorkflowWorld.TriggerOneAsync(silo, slotsPerProvider: 2);
         var first = started.Appointments[0];
         var other = first.Proposal!.Slot.ProviderId == "T002" ? "T003" : "T002";
         var profile = (await silo.Get<IProviderGrain>(other).Get())!;
@@ -506,6 +483,22 @@ public sealed class WorkflowTests
         await WorkflowWorld.Answer(silo, "P1", first.OfferIds[^1], OfferAnswer.Decline);
         return (started, other);
     }
+
+    /// <summary>An offer opened by hand, as workflow wf-1 would open it: appointment A1 of <paramref name="patientId"/> to a 45-minute slot of T002.</summary>
+    private static OfferRequest OfferOfT002To(string patientId, DateTimeOffset start) => new()
+    {
+        OfferId = "wf-1-A1-1",
+        WorkflowId = "wf-1",
+        Kind = OfferKind.Reschedule,
+        AppointmentId = "A1",
+        PatientId = patientId,
+        Slot = new CandidateSlot { ProviderId = "T002", ClinicId = "C2", Start = start, End = start.AddMinutes(45) },
+        Discipline = "PT",
+    };
+
+    /// <summary>Moves the clock, still at the scenario's start, to a minute past the last moment <paramref name="slotStart"/> gives minimum notice.</summary>
+    private static async Task PastTheNoticeDeadline(TestSilo silo, DateTimeOffset slotStart)
+        => silo.Time.Advance(slotStart - (await MinimumNotice(silo)) - SchedulingScenario.Now + TimeSpan.FromMinutes(1));
 
     private static async Task<TimeSpan> MinimumNotice(TestSilo silo) =>
         (await silo.GrainFactory.GetGrain<IKnowledgeGrain>(WorkflowWorld.Tenant).Get()).Knowledge.Thresholds.MinimumNotice;

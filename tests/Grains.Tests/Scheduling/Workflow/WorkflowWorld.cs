@@ -52,6 +52,14 @@ internal static partial class WorkflowWorld
 
     public static IReschedulingWorkflowGrain Workflow(this TestSilo silo, string id) => silo.Get<IReschedulingWorkflowGrain>(id);
 
+    /// <summary>Seeds one affected appointment and triggers its workflow; returns the workflow as it started.</summary>
+    public static async Task<WorkflowView> TriggerOneAsync(TestSilo silo, int slotsPerProvider = 6)
+    {
+        await SeedAsync(silo, appointments: 1, slotsPerProvider);
+        var (started, _) = await silo.Desk().TriggerAsync(Tenant, Trigger);
+        return started;
+    }
+
     /// <summary>Seeds the network with <paramref name="appointments"/> affected appointments.</summary>
     public static async Task SeedAsync(TestSilo silo, int appointments, int slotsPerProvider = 6)
     {
